@@ -252,3 +252,19 @@ export const changeRow = z.object({
   opId: z.string(),
 });
 export type ChangeRow = z.infer<typeof changeRow>;
+
+// ---------------------------------------------------------------- entity names
+/** The names used in the write path, the change log, change events and sync. */
+export const entityName = z.enum([
+  'adminUnit',
+  'facility',
+  'facilityStatus',
+  'caseReport',
+  'vaccination',
+  'zone',
+  'directive',
+  'task',
+  'taskUpdate',
+  'user',
+]);
+export type EntityName = z.infer<typeof entityName>;

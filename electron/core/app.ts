@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppInfo } from '../../shared/api/contract';
+import { openStore, startBackupScheduler, backupNowSync, decodeHlc, type Store, type BackupScheduler } from './store';
+import { createHandlers } from './api/handlers';
+import type { Handlers } from './api/dispatch';
+import type { CallContext } from './api/context';
+import { ChangeBus } from './events';
+import { appRoot } from './paths';
+import { ensureReferenceData } from './seed/reference';
+import { seedDemo } from './seed/demo';
+
+/**
+ * The plain-Node core: one store, the contract's handlers, and the change bus. Both
+ * shells (Electron IPC and web mode) are built on this object and nothing else.
+ */
+export interface Core {
+  readonly store: Store;
+  readonly handlers: Handlers;
+  readonly bus: ChangeBus;
+  /** Who the local operator is (recorded on changes made from this machine). */
+  localContext(): Omit<CallContext, 'transport'>;
+  info(transport: 'ipc' | 'http'): AppInfo;
+  initStore(mode: 'demo' | 'empty', seed?: number): Promise<void>;
+  /** The monitor chosen for the wall display (Electron). */
+  wallDisplayId(): number | null;
+  /** Final backup (if anything changed) and close the database. */
+  close(): void;
+}
+
+export interface CoreOptions {
+  dbPath: string;
+  backupDir?: string;
+  /** Backups every this many ms (default 1 hour); 0 disables the timer (the on-close backup stays). */
+  backupIntervalMs?: number;
+  backupKeep?: number;
+  clock?: () => number;
+  siteId?: string;
+  /** Demo data range when the user picks demo data on first run. */
+  demoRange?: { from: string; to: string; scale?: number };
+}
+
+type StoreState = AppInfo['storeState'];
+
+export function openCore(opts: CoreOptions): Core {
+  fs.mkdirSync(path.dirname(path.resolve(opts.dbPath)), { recursive: true });
+  const store = openStore({ path: opts.dbPath, clock: opts.clock, siteId: opts.siteId });
+  const bus = new ChangeBus();
+  const version = readVersion();
+  ensureReferenceData(store);
+
+  store.onCommit((e) => {
+    bus.publish({ entities: e.entities, seq: e.lastSeq ?? store.lastSeq(), at: new Date(store.clock()).toISOString() });
+  });
+
+  let scheduler: BackupScheduler | null = null;
+  let backedUpSeq = store.lastSeq();
+  if (opts.backupDir) {
+    scheduler = startBackupScheduler(store, {
+      dir: opts.backupDir,
+      intervalMs: opts.backupIntervalMs ?? 3_600_000,
+      keep: opts.backupKeep ?? 24,
+      onBackup: () => (backedUpSeq = store.lastSeq()),
+    });
+  }
+
+  const session = {
+    get: () => store.getLocal<string>('session.userId') ?? null,
+    set: (id: string) => store.setLocal('session.userId', id),
+  };
+
+  const storeState = (): StoreState => store.getLocal<StoreState>('storeState') ?? 'uninitialised';
+
+  const info = (transport: 'ipc' | 'http'): AppInfo => {
+    const lastReport = store.db.prepare('SELECT MAX(date) AS d FROM case_reports WHERE _deleted = 0').get() as { d: string | null };
+    const lastChange = store.db.prepare('SELECT hlc FROM changes ORDER BY seq DESC LIMIT 1').get() as { hlc: string } | undefined;
+    const state = storeState();
+    return {
+      name: 'Sa Bàn',
+      version,
+      transport,
+      storeState: state === 'empty' && lastReport.d ? 'live' : state,
+      demo: state === 'demo',
+      schemaVersion: store.version,
+      siteId: store.siteId,
+      freshness: {
+        lastReportDate: lastReport.d,
+        lastChangeAt: lastChange ? new Date(decodeHlc(lastChange.hlc).physical).toISOString() : null,
+      },
+    };
+  };
+
+  const initStore = async (mode: 'demo' | 'empty', seed = 1) => {
+    if (storeState() !== 'uninitialised') {
+      const { ApiError } = await import('../../shared/api/errors');
+      throw new ApiError('conflict', 'Kho dữ liệu đã được khởi tạo (store already initialised)');
+    }
+    if (mode === 'demo') {
+      const range = opts.demoRange ?? { from: '2021-07-01', to: '2022-04-30' };
+      seedDemo(store, { seed, scale: range.scale ?? 1, from: range.from, to: range.to });
+    }
+    store.setLocal('storeState', mode);
+    bus.publish({ entities: ['app'], seq: store.lastSeq(), at: new Date(store.clock()).toISOString() });
+  };
+
+  const core: Core = {
+    store,
+    bus,
+    handlers: undefined as unknown as Handlers,
+    localContext() {
+      const id = session.get();
+      const user = id ? store.get('user', id) : undefined;
+      if (user) return { userId: user.id, userName: user.displayName, role: user.role, districtCodes: user.districtCodes };
+      // No operator chosen yet on this device: the local machine acts as its administrator.
+      return { userId: null, userName: 'Quản trị (máy này)', role: 'admin' };
+    },
+    info,
+    initStore,
+    wallDisplayId: () => store.getLocal<number>('wall.displayId') ?? null,
+    close() {
+      if (store.closed) return;
+      void scheduler?.stop({ finalBackup: false });
+      if (opts.backupDir && store.lastSeq() !== backedUpSeq) {
+        try {
+          backupNowSync(store, opts.backupDir, { keep: opts.backupKeep ?? 24 });
+        } catch (err) {
+          console.error('[backup] on-close backup failed', err);
+        }
+      }
+      store.close();
+    },
+  };
+  (core as { handlers: Handlers }).handlers = createHandlers({ store, info, initStore, session });
+  return core;
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -1,0 +1,40 @@
+/** Calendar helpers on `YYYY-MM-DD` strings (UTC arithmetic; Hà Nội is UTC+7, no DST). */
+
+const DAY_MS = 86_400_000;
+/** Hà Nội local time offset from UTC, hours. */
+export const LOCAL_UTC_OFFSET_H = 7;
+
+export function dayNumber(date: string): number {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}$/.test(date) || new Date(ms).toISOString().slice(0, 10) !== date) {
+    throw new RangeError(`ngày không hợp lệ / invalid date: ${date}`);
+  }
+  return Math.round(ms / DAY_MS);
+}
+
+export function dateOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, n: number): string {
+  return dateOfDay(dayNumber(date) + n);
+}
+
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(day: number): number {
+  return (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+}
+
+/** Milliseconds since the epoch of a Hà Nội local wall-clock time on `date`. */
+export function localTimeMs(date: string, hour: number, minute = 0): number {
+  return dayNumber(date) * DAY_MS + ((hour - LOCAL_UTC_OFFSET_H) * 60 + minute) * 60_000;
+}
+
+/** ISO-8601 UTC instant of a Hà Nội local wall-clock time, e.g. 17:00 → `…T10:00:00.000Z`. */
+export function localTimeIso(date: string, hour: number, minute = 0): string {
+  return new Date(localTimeMs(date, hour, minute)).toISOString();
+}

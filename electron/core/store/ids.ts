@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto';
+import { v7 } from 'uuid';
+
+/**
+ * UUIDv7 for user-created rows and op ids: time-ordered, so B-tree inserts append at the
+ * end of the index (fast bulk writes, small pages) and ids sort roughly by creation.
+ * `msecs` lets callers with an injected clock keep ids consistent with that clock.
+ */
+export function newId(msecs?: number): string {
+  return msecs === undefined ? v7() : v7({ msecs });
+}
+
+/**
+ * Site id of this database file: 16 hex chars (64 random bits). Short because it is
+ * repeated in every change row and HLC stamp; 64 bits make a collision among a few
+ * hundred devices practically impossible.
+ */
+export function newSiteId(): string {
+  return randomBytes(8).toString('hex');
+}

@@ -1,0 +1,571 @@
+import type Database from 'better-sqlite3';
+import {
+  DELETED_COLUMN,
+  decodeValue,
+  encodeValue,
+  entityDef,
+  selectList,
+  type ColumnDef,
+  type EntityDef,
+  type EntityName,
+} from './entities';
+import { ValidationError, WriteError } from './errors';
+import type { Hlc } from './hlc';
+import { newId } from './ids';
+
+/**
+ * THE write path. Every create/update/delete of a domain entity goes through
+ * Writer.write(): one transaction that validates, applies the row change, appends one
+ * change row per changed field (audit trail + sync outbox) and records the winning stamp
+ * per field in field_versions. Nothing else in the app writes domain tables (enforced by
+ * tests/unit/store/guard.test.ts, and store.db is a read-only connection).
+ *
+ * Change rows (table `changes`)
+ * - one per changed field: value = JSON of the new DOMAIN value (booleans as true/false,
+ *   geometry as an object, null as null); unchanged values are not recorded;
+ * - `_created` (value true) precedes the field rows of a create; every field of a create
+ *   is recorded (a create asserts the whole row);
+ * - `_deleted` (true on delete, false when a create revives a tombstone);
+ * - all rows of one WriteOp share one HLC stamp (they happened together); successive ops,
+ *   even in one call, get increasing stamps, so "last op wins" holds within a call too;
+ * - op_id: one per write call (UUIDv7 unless the caller passes one). It is the
+ *   idempotency key: a call whose op id is already in `ops` is not applied again.
+ *
+ * Deletes are tombstones: the row stays with `_deleted = 1` (reads filter it), plus a
+ * `_deleted` change row and field version. Why keep the row: foreign keys never dangle
+ * (statuses of a deleted facility, updates of a deleted task stay valid), a natural-key
+ * report can be re-entered (create revives it), and sync can order a delete against a
+ * concurrent update with plain per-field LWW on the `_deleted` field.
+ */
+
+export type WriteOpKind = 'create' | 'update' | 'upsert' | 'delete';
+
+export interface WriteOp {
+  /**
+   * create: full validation; fails if the row exists (a tombstone is revived).
+   * update: only the given fields, each validated; fails if missing or deleted.
+   * upsert: full validation; creates, revives, or updates only the fields that differ
+   *         (imports: re-importing the same file records nothing).
+   * delete: tombstone; deleting an already deleted row is a no-op.
+   */
+  op: WriteOpKind;
+  entity: EntityName;
+  /** Row key. Optional for create/upsert: generated (UUIDv7) or derived (natural keys). */
+  id?: string;
+  fields?: Record<string, unknown>;
+}
+
+export interface WriteContext {
+  /** Acting user; null for the system (seeder, migrations of data, imports by CLI). */
+  userId: string | null;
+  /** Idempotency key (e.g. from a client retrying a request); a UUIDv7 is generated if absent. */
+  opId?: string;
+}
+
+export interface ChangedRef {
+  entity: EntityName;
+  id: string;
+  op: 'create' | 'update' | 'delete';
+}
+
+export interface WriteResult {
+  opId: string;
+  /** True when this op id had already been applied: nothing was written this time. */
+  duplicate: boolean;
+  /** Number of change rows committed. */
+  changeCount: number;
+  /** The committed change rows are exactly seq firstSeq..lastSeq (contiguous), null if none. */
+  firstSeq: number | null;
+  lastSeq: number | null;
+  /** Id of each op, in order (generated/derived ids included; '' if unknown for a duplicate). */
+  ids: string[];
+  /** Rows that actually changed (ops that changed nothing are left out). */
+  changed: ChangedRef[];
+}
+
+interface Statements {
+  select: Database.Statement;
+  insert: Database.Statement;
+  revive: Database.Statement;
+  markDeleted: Database.Statement;
+  updates: Map<string, Database.Statement>;
+}
+
+type Row = Record<string, unknown>;
+
+/** Change rows per multi-row INSERT (8 parameters each; SQLite allows 32,766). */
+const MAX_BATCH = 64;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export class Writer {
+  private readonly stmts = new Map<EntityName, Statements>();
+  private readonly insertChanges = new Map<number, Database.Statement>();
+  private readonly upsertVersions = new Map<number, Database.Statement>();
+  private readonly selectOp: Database.Statement;
+  private readonly insertOp: Database.Statement;
+  private readonly saveHlc: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly hlc: Hlc,
+    private readonly clock: () => number,
+  ) {
+    this.selectOp = db.prepare('SELECT change_count, first_seq, last_seq FROM ops WHERE op_id = ?');
+    this.insertOp = db.prepare(
+      'INSERT INTO ops (op_id, site_id, user_id, hlc, change_count, first_seq, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.saveHlc = db.prepare(
+      `INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    );
+  }
+
+  /**
+   * Multi-row INSERT for the n change rows of one op: one statement execution instead of
+   * n is most of the bulk speed (the JS→SQLite crossing dominates small inserts).
+   */
+  /** @internal */ insertChangesStatement(n: number): Database.Statement {
+    let st = this.insertChanges.get(n);
+    if (!st) {
+      st = this.db.prepare(
+        'INSERT INTO changes (entity, entity_id, field, value, hlc, site_id, user_id, op_id) VALUES ' +
+          Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', '),
+      );
+      this.insertChanges.set(n, st);
+    }
+    return st;
+  }
+
+  /**
+   * Local stamps are always newer than anything stored (receive() advances the clock past
+   * every remote stamp), so a local write simply overwrites the version.
+   */
+  /** @internal */ upsertVersionsStatement(n: number): Database.Statement {
+    let st = this.upsertVersions.get(n);
+    if (!st) {
+      st = this.db.prepare(
+        'INSERT INTO field_versions (entity, entity_id, field, hlc, site_id) VALUES ' +
+          Array.from({ length: n }, () => '(?, ?, ?, ?, ?)').join(', ') +
+          ' ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc, site_id = excluded.site_id',
+      );
+      this.upsertVersions.set(n, st);
+    }
+    return st;
+  }
+
+  write(ctx: WriteContext, ops: readonly WriteOp[]): WriteResult {
+    if (ctx.userId !== null && typeof ctx.userId !== 'string') throw new TypeError('ctx.userId must be a string or null');
+    if (ctx.opId !== undefined && (typeof ctx.opId !== 'string' || ctx.opId.length === 0 || ctx.opId.length > 100)) {
+      throw new TypeError('ctx.opId must be a non-empty string of at most 100 characters');
+    }
+    if (!Array.isArray(ops)) throw new TypeError('ops must be an array');
+    const opId = ctx.opId ?? newId(this.clock());
+    const run = new Run(this, ctx.userId, opId);
+    if (ops.length === 0) return run.result(false);
+    try {
+      // IMMEDIATE: take the write lock up front so busy_timeout applies, instead of
+      // failing with SQLITE_BUSY when a read transaction tries to upgrade.
+      return this.db.transaction(() => run.apply(ops)).immediate();
+    } catch (e) {
+      throw run.explain(e);
+    }
+  }
+
+  /** @internal */ statementsFor(def: EntityDef): Statements {
+    let s = this.stmts.get(def.name);
+    if (!s) {
+      const t = `"${def.table}"`;
+      const cols = def.columns.map((c) => `"${c.column}"`);
+      s = {
+        select: this.db.prepare(
+          `SELECT ${selectList(def)}, ${DELETED_COLUMN} AS "${DELETED_COLUMN}" FROM ${t} WHERE "${def.pkColumn}" = ?`,
+        ),
+        insert: this.db.prepare(`INSERT INTO ${t} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`),
+        revive: this.db.prepare(
+          `UPDATE ${t} SET ${cols.map((c) => `${c} = ?`).join(', ')}, ${DELETED_COLUMN} = 0 WHERE "${def.pkColumn}" = ?`,
+        ),
+        markDeleted: this.db.prepare(`UPDATE ${t} SET ${DELETED_COLUMN} = 1 WHERE "${def.pkColumn}" = ?`),
+        updates: new Map(),
+      };
+      this.stmts.set(def.name, s);
+    }
+    return s;
+  }
+
+  /** @internal */ updateStatement(def: EntityDef, cols: readonly ColumnDef[]): Database.Statement {
+    const s = this.statementsFor(def);
+    const key = cols.map((c) => c.column).join(',');
+    let st = s.updates.get(key);
+    if (!st) {
+      st = this.db.prepare(
+        `UPDATE "${def.table}" SET ${cols.map((c) => `"${c.column}" = ?`).join(', ')} WHERE "${def.pkColumn}" = ?`,
+      );
+      s.updates.set(key, st);
+    }
+    return st;
+  }
+
+  /** @internal */ get internals() {
+    return {
+      db: this.db,
+      hlc: this.hlc,
+      clock: this.clock,
+      selectOp: this.selectOp,
+      insertOp: this.insertOp,
+      saveHlc: this.saveHlc,
+    };
+  }
+}
+
+/** State of one write call (so a failed call can be explained after rollback). */
+class Run {
+  private changeCount = 0;
+  private firstSeq: number | null = null;
+  private lastSeq: number | null = null;
+  private firstStamp: string | null = null;
+  private lastStamp: string | null = null;
+  private readonly ids: string[] = [];
+  private readonly changed: ChangedRef[] = [];
+  /** Rows written in this call, for explaining a foreign key failure at COMMIT. */
+  private readonly touched: Array<{ def: EntityDef; id: string; row: Row }> = [];
+  private readonly siteId: string;
+  private readonly x: Writer['internals'];
+  private readonly pendingChanges: unknown[] = [];
+  private readonly pendingVersions: unknown[] = [];
+
+  constructor(
+    private readonly writer: Writer,
+    private readonly userId: string | null,
+    private readonly opId: string,
+  ) {
+    this.x = writer.internals;
+    this.siteId = this.x.hlc.siteId;
+  }
+
+  apply(ops: readonly WriteOp[]): WriteResult {
+    const prior = this.x.selectOp.get(this.opId) as
+      | { change_count: number; first_seq: number | null; last_seq: number | null }
+      | undefined;
+    if (prior) return this.duplicate(prior, ops);
+    for (const op of ops) {
+      this.applyOne(op);
+      this.flush();
+    }
+    this.x.insertOp.run(
+      this.opId,
+      this.siteId,
+      this.userId,
+      this.firstStamp,
+      this.changeCount,
+      this.firstSeq,
+      this.lastSeq,
+    );
+    this.x.saveHlc.run(JSON.stringify(this.lastStamp));
+    return this.result(false);
+  }
+
+  result(duplicate: boolean): WriteResult {
+    return {
+      opId: this.opId,
+      duplicate,
+      changeCount: this.changeCount,
+      firstSeq: this.firstSeq,
+      lastSeq: this.lastSeq,
+      ids: this.ids,
+      changed: this.changed,
+    };
+  }
+
+  private duplicate(
+    prior: { change_count: number; first_seq: number | null; last_seq: number | null },
+    ops: readonly WriteOp[],
+  ): WriteResult {
+    const changed: ChangedRef[] = [];
+    if (prior.first_seq !== null) {
+      const rows = this.x.db
+        .prepare('SELECT entity, entity_id, field FROM changes WHERE seq BETWEEN ? AND ? ORDER BY seq')
+        .all(prior.first_seq, prior.last_seq) as Array<{ entity: EntityName; entity_id: string; field: string }>;
+      const seen = new Map<string, ChangedRef>();
+      for (const r of rows) {
+        const k = `${r.entity}\u0000${r.entity_id}`;
+        const op = r.field === '_created' ? 'create' : r.field === '_deleted' ? 'delete' : 'update';
+        const ref = seen.get(k);
+        if (!ref) seen.set(k, { entity: r.entity, id: r.entity_id, op });
+        else if (op !== 'update') ref.op = op;
+      }
+      changed.push(...seen.values());
+    }
+    return {
+      opId: this.opId,
+      duplicate: true,
+      changeCount: prior.change_count,
+      firstSeq: prior.first_seq,
+      lastSeq: prior.last_seq,
+      ids: ops.map((o) => o.id ?? ''),
+      changed,
+    };
+  }
+
+  private applyOne(op: WriteOp): void {
+    if (!isPlainObject(op)) throw new TypeError('each write op must be an object');
+    const def = entityDef(op.entity);
+    if (!def) throw new ValidationError(String(op.entity), op.id ?? null, null, 'loại dữ liệu không tồn tại / unknown entity');
+    if (op.id !== undefined && (typeof op.id !== 'string' || op.id.length === 0)) {
+      throw new ValidationError(def.name, null, def.pk, 'khóa phải là chuỗi khác rỗng / id must be a non-empty string');
+    }
+    const stamp = this.x.hlc.now();
+    this.firstStamp ??= stamp;
+    this.lastStamp = stamp;
+    switch (op.op) {
+      case 'create':
+        return this.create(def, op, stamp, false);
+      case 'upsert':
+        return this.create(def, op, stamp, true);
+      case 'update':
+        return this.update(def, op, stamp);
+      case 'delete':
+        return this.remove(def, op, stamp);
+      default:
+        throw new ValidationError(def.name, op.id ?? null, null, `thao tác không hợp lệ / unknown op "${String(op.op)}"`);
+    }
+  }
+
+  private create(def: EntityDef, op: WriteOp, stamp: string, upsert: boolean): void {
+    const { id, row } = this.validateFull(def, op);
+    this.ids.push(id);
+    const st = this.writer.statementsFor(def);
+    const existing = st.select.get(id) as Row | undefined;
+
+    if (existing && existing[DELETED_COLUMN] === 0) {
+      if (!upsert) throw new WriteError('exists', def.name, id);
+      const cols: ColumnDef[] = [];
+      const values: unknown[] = [];
+      for (const c of def.columns) {
+        const enc = encodeValue(c, row[c.field]);
+        if (enc !== existing[c.field]) {
+          if (def.immutable.has(c.field)) {
+            throw new ValidationError(def.name, id, c.field, 'không được thay đổi / cannot be changed');
+          }
+          cols.push(c);
+          values.push(enc);
+        }
+      }
+      if (cols.length === 0) return;
+      if (def.appendOnly) throw new WriteError('not_allowed', def.name, id, 'chỉ được thêm mới / append-only');
+      this.guard(def, id, () => this.writer.updateStatement(def, cols).run(...values, id));
+      for (let i = 0; i < cols.length; i++) this.record(def, id, cols[i]!, values[i], stamp, true);
+      this.touch(def, id, row, 'update');
+      return;
+    }
+
+    const values = def.columns.map((c) => encodeValue(c, row[c.field]));
+    if (existing) this.guard(def, id, () => st.revive.run(...values, id));
+    else this.guard(def, id, () => st.insert.run(...values));
+    // Field versions of a create: ONE row, `_created`, is the version of every field that
+    // has no newer version of its own (sync: version(f) = max(fv[f], fv[_created])).
+    // Writing 1 row instead of one per field roughly halves the cost of bulk creates.
+    this.recordMarker(def, id, '_created', 'true', stamp, true);
+    if (existing) this.recordMarker(def, id, '_deleted', 'false', stamp, true);
+    def.columns.forEach((c, i) => {
+      if (c.field !== def.pk) this.record(def, id, c, values[i], stamp, false);
+    });
+    this.touch(def, id, row, 'create');
+  }
+
+  private update(def: EntityDef, op: WriteOp, stamp: string): void {
+    if (def.appendOnly) throw new WriteError('not_allowed', def.name, op.id ?? null, 'chỉ được thêm mới / append-only');
+    if (op.id === undefined) throw new ValidationError(def.name, null, def.pk, 'thiếu khóa / id is required');
+    const id = op.id;
+    this.ids.push(id);
+    const fields = op.fields ?? {};
+    if (!isPlainObject(fields)) throw new ValidationError(def.name, id, null, 'fields phải là đối tượng / fields must be an object');
+    this.rejectUnknown(def, id, fields);
+    const existing = this.writer.statementsFor(def).select.get(id) as Row | undefined;
+    if (!existing || existing[DELETED_COLUMN] !== 0) throw new WriteError('not_found', def.name, id);
+
+    const cols: ColumnDef[] = [];
+    const values: unknown[] = [];
+    const parsedRow: Row = {};
+    for (const [field, raw] of Object.entries(fields)) {
+      const c = def.byField.get(field)!;
+      // Partial validation: each given field against its own schema.
+      const parsed = c.schema.safeParse(raw);
+      if (!parsed.success) throw new ValidationError(def.name, id, field, parsed.error.issues[0]?.message ?? 'không hợp lệ');
+      const enc = encodeValue(c, parsed.data);
+      parsedRow[field] = parsed.data;
+      if (enc === existing[field]) continue;
+      if (def.immutable.has(field)) throw new ValidationError(def.name, id, field, 'không được thay đổi / cannot be changed');
+      cols.push(c);
+      values.push(enc);
+    }
+    if (hasObjectChecks(def)) this.checkWhole(def, id, existing, parsedRow);
+    if (cols.length === 0) return;
+    this.guard(def, id, () => this.writer.updateStatement(def, cols).run(...values, id));
+    for (let i = 0; i < cols.length; i++) this.record(def, id, cols[i]!, values[i], stamp, true);
+    this.touch(def, id, parsedRow, 'update');
+  }
+
+  private remove(def: EntityDef, op: WriteOp, stamp: string): void {
+    if (def.appendOnly) throw new WriteError('not_allowed', def.name, op.id ?? null, 'chỉ được thêm mới / append-only');
+    if (op.id === undefined) throw new ValidationError(def.name, null, def.pk, 'thiếu khóa / id is required');
+    const id = op.id;
+    this.ids.push(id);
+    const st = this.writer.statementsFor(def);
+    const existing = st.select.get(id) as Row | undefined;
+    if (!existing) throw new WriteError('not_found', def.name, id);
+    if (existing[DELETED_COLUMN] !== 0) return; // already a tombstone: idempotent
+    st.markDeleted.run(id);
+    this.recordMarker(def, id, '_deleted', 'true', stamp, true);
+    this.changed.push({ entity: def.name, id, op: 'delete' });
+  }
+
+  /** Full validation for create/upsert; fills in generated or natural ids. */
+  private validateFull(def: EntityDef, op: WriteOp): { id: string; row: Row } {
+    const fields = op.fields;
+    if (!isPlainObject(fields)) {
+      throw new ValidationError(def.name, op.id ?? null, null, 'thiếu dữ liệu / fields are required');
+    }
+    this.rejectUnknown(def, op.id ?? null, fields);
+    const input: Row = { ...fields };
+    if (op.id !== undefined) {
+      if (input[def.pk] !== undefined && input[def.pk] !== op.id) {
+        throw new ValidationError(def.name, op.id, def.pk, 'khóa không khớp với op.id / does not match op.id');
+      }
+      input[def.pk] = op.id;
+    } else if (input[def.pk] === undefined) {
+      if (def.deriveId) input[def.pk] = def.deriveId(input);
+      else if (def.generatedId) input[def.pk] = newId(this.x.clock());
+    }
+    const parsed = def.schema.safeParse(input);
+    const idForMsg = typeof input[def.pk] === 'string' ? (input[def.pk] as string) : null;
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({
+        field: i.path.length > 0 ? String(i.path[0]) : null,
+        message: i.message,
+      }));
+      const first = issues[0] ?? { field: null, message: 'không hợp lệ' };
+      throw new ValidationError(def.name, idForMsg, first.field, first.message, issues);
+    }
+    const row = parsed.data as Row;
+    const id = row[def.pk] as string;
+    if (def.deriveId) {
+      const want = def.deriveId(row);
+      if (id !== want) throw new ValidationError(def.name, id, def.pk, `phải là "${want}" / must be "${want}"`);
+    }
+    return { id, row };
+  }
+
+  private rejectUnknown(def: EntityDef, id: string | null, fields: Record<string, unknown>): void {
+    for (const k of Object.keys(fields)) {
+      if (!def.byField.has(k)) throw new ValidationError(def.name, id, k, 'trường không tồn tại / unknown field');
+    }
+  }
+
+  /** Object-level refinements (none today) need the whole row; run them on the merged result. */
+  private checkWhole(def: EntityDef, id: string, existing: Row, patch: Row): void {
+    const merged: Row = {};
+    for (const c of def.columns) {
+      merged[c.field] = c.field in patch ? patch[c.field] : decodeValue(c, existing[c.field]);
+    }
+    const r = def.schema.safeParse(merged);
+    if (!r.success) {
+      const i = r.error.issues[0];
+      throw new ValidationError(def.name, id, i && i.path.length > 0 ? String(i.path[0]) : null, i?.message ?? 'không hợp lệ');
+    }
+  }
+
+  private record(def: EntityDef, id: string, c: ColumnDef, encoded: unknown, stamp: string, version: boolean): void {
+    // Change values are JSON of the domain value: JSON columns already hold exactly that.
+    const json =
+      encoded === null
+        ? 'null'
+        : c.kind === 'json'
+          ? (encoded as string)
+          : c.kind === 'boolean'
+            ? encoded === 1
+              ? 'true'
+              : 'false'
+            : JSON.stringify(encoded);
+    this.recordMarker(def, id, c.field, json, stamp, version);
+  }
+
+  /** Buffer one change row (and optionally its field version); flush() writes them. */
+  private recordMarker(def: EntityDef, id: string, field: string, json: string, stamp: string, version: boolean): void {
+    this.pendingChanges.push(def.name, id, field, json, stamp, this.siteId, this.userId, this.opId);
+    if (version) this.pendingVersions.push(def.name, id, field, stamp, this.siteId);
+    if (this.pendingChanges.length >= MAX_BATCH * 8) this.flush();
+  }
+
+  private flush(): void {
+    const n = this.pendingChanges.length / 8;
+    if (n > 0) {
+      const info = this.writer.insertChangesStatement(n).run(...this.pendingChanges);
+      // One statement inserts n consecutive seq values (AUTOINCREMENT, single writer).
+      const last = Number(info.lastInsertRowid);
+      this.firstSeq ??= last - n + 1;
+      this.lastSeq = last;
+      this.changeCount += n;
+      this.pendingChanges.length = 0;
+    }
+    const v = this.pendingVersions.length / 5;
+    if (v > 0) {
+      this.writer.upsertVersionsStatement(v).run(...this.pendingVersions);
+      this.pendingVersions.length = 0;
+    }
+  }
+
+  private touch(def: EntityDef, id: string, row: Row, op: 'create' | 'update'): void {
+    this.changed.push({ entity: def.name, id, op });
+    if (Object.keys(def.refs).length > 0) this.touched.push({ def, id, row });
+  }
+
+  /** Turn a UNIQUE violation into a ValidationError naming the field. */
+  private guard(def: EntityDef, id: string, fn: () => unknown): void {
+    try {
+      fn();
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        const m = /constraint failed: [\w"]+\.(\w+)/.exec((e as Error).message);
+        const col = def.columns.find((c) => c.column === m?.[1]);
+        throw new ValidationError(def.name, id, col?.field ?? null, 'giá trị đã được dùng / value already in use');
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Foreign keys are deferred, so a missing parent surfaces as a bare
+   * "FOREIGN KEY constraint failed" at COMMIT (already rolled back). Find which op and
+   * field caused it so the caller gets a ValidationError naming the field.
+   */
+  explain(e: unknown): unknown {
+    if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') return e;
+    const created = new Set(this.touched.map((t) => `${t.def.name}\u0000${t.id}`));
+    for (const t of this.touched) {
+      for (const [field, parentName] of Object.entries(t.def.refs)) {
+        const v = t.row[field];
+        if (v === null || v === undefined) continue;
+        if (created.has(`${parentName}\u0000${String(v)}`)) continue;
+        const parent = entityDef(parentName)!;
+        const found = this.x.db.prepare(`SELECT 1 FROM "${parent.table}" WHERE "${parent.pkColumn}" = ?`).get(v);
+        if (!found) {
+          return new ValidationError(
+            t.def.name,
+            t.id,
+            field,
+            `tham chiếu tới ${parentName} "${String(v)}" không tồn tại / refers to a missing ${parentName}`,
+          );
+        }
+      }
+    }
+    return e;
+  }
+}
+
+function hasObjectChecks(def: EntityDef): boolean {
+  const checks = (def.schema as unknown as { _zod: { def: { checks?: unknown[] } } })._zod.def.checks;
+  return Array.isArray(checks) && checks.length > 0;
+}
+

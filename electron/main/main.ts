@@ -1,0 +1,135 @@
+/**
+ * Electron main process: the thin desktop shell. It owns windows, the app:// protocol,
+ * menus and IPC wiring; all data work is the plain-Node core (electron/core).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
+import { openCore, type Core } from '../core/app';
+import { registerIpcHandlers, forwardChanges } from './ipc';
+import { menuTemplate, type MenuLang } from './menu';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  contentSecurityPolicy,
+  isAllowedNavigation,
+  permissionDecision,
+  pickWallDisplay,
+  resolveAppRequest,
+  secondInstanceAction,
+  shouldOpenExternally,
+  windowOptions,
+} from './security';
+
+// Must run before `ready`: app:// behaves like https (secure context, fetch, relative URLs).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
+]);
+
+const appRoot = path.resolve(__dirname, '..', '..'); // dist/electron → repo or app.asar root
+const rendererDir = path.join(appRoot, 'dist', 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+let wallWindow: BrowserWindow | null = null;
+let lang: MenuLang = 'vi';
+
+// Tests and portable installs can point the profile elsewhere.
+if (process.env.SABAN_DATA_DIR) app.setPath('userData', process.env.SABAN_DATA_DIR);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const action = secondInstanceAction({ exists: !!mainWindow, minimized: !!mainWindow?.isMinimized() });
+    if (action === 'create') createMainWindow();
+    if (action === 'restore-focus') mainWindow?.restore();
+    mainWindow?.focus();
+  });
+  app.whenReady().then(start).catch((err) => {
+    console.error(err);
+    app.exit(1);
+  });
+}
+
+// Every web contents, present and future: no navigation away, no new windows, no webviews.
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (shouldOpenExternally(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+async function start() {
+  // Packaged builds keep the reference data outside the asar archive (extraResources).
+  if (app.isPackaged) process.env.SABAN_RESOURCES ??= path.join(process.resourcesPath, 'resources');
+  core = openCore({
+    dbPath: path.join(app.getPath('userData'), 'saban.sqlite'),
+    backupDir: path.join(app.getPath('userData'), 'backups'),
+  });
+  const csp = contentSecurityPolicy();
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppRequest(request.url, rendererDir, fs.existsSync);
+    if (!file) return new Response('Not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('content-security-policy', csp);
+    headers.set('x-content-type-options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+
+  registerIpcHandlers(ipcMain, core.handlers, () => core!.localContext());
+  forwardChanges(core.bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  buildMenu();
+  createMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+}
+
+function createMainWindow() {
+  mainWindow = new BrowserWindow(windowOptions(preloadPath, { kind: 'main' }));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  void mainWindow.loadURL(`${APP_ORIGIN}/`);
+}
+
+function openWall() {
+  if (wallWindow) return wallWindow.focus();
+  const display = pickWallDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id, core?.wallDisplayId() ?? null);
+  wallWindow = new BrowserWindow(windowOptions(preloadPath, { kind: 'wall', bounds: display?.bounds }));
+  wallWindow.once('ready-to-show', () => wallWindow?.show());
+  wallWindow.on('closed', () => (wallWindow = null));
+  void wallWindow.loadURL(`${APP_ORIGIN}/wall`);
+}
+
+function buildMenu() {
+  const template = menuTemplate(lang, {
+    navigate: (route) => void mainWindow?.loadURL(`${APP_ORIGIN}${route}`),
+    openWall,
+    setLanguage: (l) => {
+      lang = l;
+      buildMenu();
+    },
+    openExternal: (url) => void shell.openExternal(url),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template as Electron.MenuItemConstructorOptions[]));
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => {
+  core?.close(); // takes the on-quit backup and closes the database cleanly
+  core = null;
+});

@@ -1,0 +1,19 @@
+/**
+ * Sandboxed preload: exposes only `window.saban` = { invoke, onChange, platform }.
+ * No Node, no ipcRenderer object leaks to the page (contextIsolation).
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC_CHANGE, IPC_INVOKE, type PreloadBridge } from '../../shared/api/client';
+import type { ChangeEvent } from '../../shared/api/contract';
+
+const bridge: PreloadBridge = {
+  invoke: (op, input) => ipcRenderer.invoke(IPC_INVOKE, op, input),
+  onChange(listener) {
+    const wrapped = (_e: IpcRendererEvent, event: ChangeEvent) => listener(event);
+    ipcRenderer.on(IPC_CHANGE, wrapped);
+    return () => ipcRenderer.removeListener(IPC_CHANGE, wrapped);
+  },
+  platform: process.platform,
+};
+
+contextBridge.exposeInMainWorld('saban', bridge);

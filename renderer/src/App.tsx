@@ -1,0 +1,102 @@
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, navigate } from './router';
+import { StatusBar } from './components/StatusBar';
+import { FirstRun } from './components/FirstRun';
+import { useOp } from './api/hooks';
+import { PlaceholderPage } from './pages/PlaceholderPage';
+import { DataPage } from './pages/DataPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { AboutPage } from './pages/AboutPage';
+import { useTheme } from './theme';
+import { Icon } from './components/Icon';
+
+const NAV = [
+  { path: '/map', key: 'map' },
+  { path: '/facilities', key: 'facilities' },
+  { path: '/tasks', key: 'tasks' },
+  { path: '/data', key: 'data' },
+  { path: '/scenarios', key: 'scenarios' },
+  { path: '/wall', key: 'wall' },
+  { path: '/settings', key: 'settings' },
+] as const;
+
+function page(path: string): ReactNode {
+  switch (path) {
+    case '/map':
+    case '/facilities':
+    case '/tasks':
+    case '/scenarios':
+    case '/wall':
+      return <PlaceholderPage pageKey={path.slice(1) as 'map'} />;
+    case '/data':
+      return <DataPage />;
+    case '/settings':
+      return <SettingsPage />;
+    case '/about':
+      return <AboutPage />;
+    default:
+      return null;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const { path } = useLocation();
+  const info = useOp('app.info', {});
+  const [theme] = useTheme(path === '/wall' ? 'dark' : undefined);
+
+  useEffect(() => {
+    if (path === '/' || !page(path)) navigate('/map', { replace: true });
+  }, [path]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const current = NAV.find((n) => n.path === path);
+  useEffect(() => {
+    document.title = current ? `${t(`nav.${current.key}`)} — Sa Bàn` : 'Sa Bàn';
+  }, [current, t]);
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden>
+            ▦
+          </span>
+          <div>
+            <div className="brand-name">{t('app.name')}</div>
+            <div className="brand-tagline">{t('app.tagline')}</div>
+          </div>
+        </div>
+        {info.data?.demo && (
+          <div className="demo-badge" role="status" data-testid="demo-badge">
+            {t('status.demo')}
+          </div>
+        )}
+      </header>
+      <nav className="sidenav" aria-label="Điều hướng chính">
+        <ul>
+          {NAV.map((n) => (
+            <li key={n.path}>
+              <Link to={n.path} aria-current={path === n.path ? 'page' : undefined} data-testid={`nav-${n.key}`}>
+                <span className="nav-icon">
+                  <Icon name={n.key} />
+                </span>
+                {t(`nav.${n.key}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <Link to="/about" className="about-link" aria-current={path === '/about' ? 'page' : undefined}>
+          {t('nav.about')}
+        </Link>
+      </nav>
+      <main className="content" id="main">
+        {info.data?.storeState === 'uninitialised' ? <FirstRun /> : page(path)}
+      </main>
+      <StatusBar info={info.data} />
+    </div>
+  );
+}
