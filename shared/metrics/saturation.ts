@@ -42,8 +42,9 @@ const FLOOR_EPS = 1e-9;
  * - Fit: least squares over (day index, value) of the present values in the window.
  * - Returns 0 when the latest present value is already ≥ capacity, or the fitted line has
  *   already crossed capacity on the window's last day.
- * - Returns null when it cannot say: capacity ≤ 0, fewer than 2 present values, or the fitted
- *   slope is ≤ 0 (occupancy not rising → no saturation date).
+ * - Returns null when it cannot say: capacity ≤ 0, fewer than 2 present values, the fitted
+ *   slope is ≤ 0 (occupancy not rising → no saturation date), or the slope is so close to 0
+ *   that the day count is not a finite safe integer.
  * - Otherwise: whole days after the window's last day until the fitted line reaches capacity,
  *   ROUNDED DOWN (a warning "4 days" when the line hits at 4.6 days is the safe side).
  */
@@ -62,6 +63,8 @@ export function daysUntilSaturation(values: ReadonlyArray<number | null>, capaci
   const lastX = recent.length - 1;
   const crossing = (capacity - fit.intercept) / fit.slope;
   const days = Math.floor(crossing - lastX + FLOOR_EPS);
+  // A vanishing slope can put the crossing beyond any representable day: say "no date".
+  if (!Number.isSafeInteger(days)) return null;
   return Math.max(0, days);
 }
 

@@ -39,7 +39,13 @@ import type { DemoWorld } from './units';
 export const WARMUP_DAYS = 35;
 const RING = 32; // > longest lag (21)
 const F1_RING = 16; // > longest quarantine (14)
-const OXYGEN_STAY = 8;
+/** Days a patient stays on oxygen, and how heavy the care is (ICU, ventilators): Delta vs Omicron. */
+function oxygenStay(day: number): number {
+  return Math.round(12 - 5 * omicronBlend(day));
+}
+function severityWeight(day: number): number {
+  return 2 - omicronBlend(day);
+}
 /** Lags (days, inclusive) from diagnosis to leaving the stock. */
 const HOME_LAGS: [number, number] = [8, 12];
 const FACILITY_LAGS: [number, number] = [10, 16];
@@ -121,6 +127,16 @@ function clusterFactor(c: Cluster, day: number): number {
   return 1 + (c.boost - 1) * Math.max(0, shape);
 }
 
+/**
+ * Load share → occupancy share: linear up to 90 %, then approaching (never passing) 100 %,
+ * as a full facility turns patients away to others.
+ */
+export function saturate(x: number): number {
+  if (!(x > 0)) return 0;
+  if (x <= 0.9) return x;
+  return 0.9 + 0.1 * (1 - Math.exp(-(x - 0.9) / 0.1));
+}
+
 /** Per-facility behaviour, drawn once. */
 interface FacilityModel {
   f: DemoFacility;
@@ -165,7 +181,7 @@ function facilityModels(input: SimulationInput, cityFacMax: number): FacilityMod
     } else if (t.kind === 'field_hospital') {
       rho = rng.range(0.3, 0.6);
     } else if (tier === 3) {
-      rho = rng.range(0.88, 1.06);
+      rho = rng.range(0.85, 1.05);
     } else {
       scope = 'district';
       rho = rng.range(0.5, 0.92);
@@ -240,7 +256,7 @@ function expectedPeaks(world: DemoWorld) {
         const die = fatalityRate(day);
         home += N * (1 - fs) * survival(HOME_LAGS, j);
         fac += N * (fs - die) * survival(FACILITY_LAGS, j) + N * die * survival(DEATH_LAGS, j);
-        if (j < OXYGEN_STAY) oxy += N * oxygenRate(day);
+        if (j < oxygenStay(day)) oxy += N * oxygenRate(day) * severityWeight(day);
       }
       homeMax[d] = Math.max(homeMax[d]!, home);
       facMax[d] = Math.max(facMax[d]!, fac);
@@ -403,10 +419,13 @@ export function* simulate(input: SimulationInput): Generator<DemoDay, void, unde
         };
       }
     }
-    // Clear the F1 slot that falls out of the ring next day is implicit (overwritten).
+    // severity index: patients on oxygen, weighted by how heavy their care is
     oxyRing[slot] = cityOxyNew;
     let cityOxy = 0;
-    for (let j = 0; j < OXYGEN_STAY; j++) cityOxy += oxyRing[(slot - j + RING) % RING]!;
+    for (let j = 0; j < 12; j++) {
+      const admitted = day - j;
+      if (j < oxygenStay(admitted)) cityOxy += oxyRing[(slot - j + RING) % RING]! * severityWeight(admitted);
+    }
     let cityFac = 0;
     for (let d = 0; d < D; d++) cityFac += distFac[d]!;
 
@@ -427,7 +446,7 @@ export function* simulate(input: SimulationInput): Generator<DemoDay, void, unde
       m.noiseSevere = 0.8 * m.noiseSevere + 0.6 * 0.08 * facRng.normal();
       m.noiseHome = 0.8 * m.noiseHome + 0.6 * 0.05 * facRng.normal();
       const u = m.scope === 'city' ? uCity : distFac[m.districtIndex]! / Math.max(1, peaks.facMax[m.districtIndex]!);
-      const occupied = Math.min(f.beds, Math.round(f.beds * m.rho * u * Math.exp(m.noise)));
+      const occupied = Math.min(f.beds, Math.round(f.beds * saturate(m.rho * u * Math.exp(m.noise))));
       const prev = m.occupied;
       const weight = prev * m.deathWeight;
       let deaths = 0;
@@ -450,13 +469,13 @@ export function* simulate(input: SimulationInput): Generator<DemoDay, void, unde
       m.occupied = occupied;
       if (!emit) continue;
       const severe = Math.exp(m.noiseSevere) * m.rhoSevere * uOxy;
-      const icuOccupied = Math.min(f.icuBeds, occupied, Math.round(f.icuBeds * severe));
-      const oxygenInUse = Math.min(f.oxygenOutlets, occupied, Math.round(f.oxygenOutlets * severe));
-      const ventilatorsInUse = Math.min(f.ventilators, icuOccupied, Math.round(f.ventilators * severe * 0.8));
+      const icuOccupied = Math.min(occupied, Math.round(f.icuBeds * saturate(severe)));
+      const oxygenInUse = Math.min(occupied, Math.round(f.oxygenOutlets * saturate(severe)));
+      const ventilatorsInUse = Math.min(icuOccupied, Math.round(f.ventilators * saturate(severe * 0.8)));
       const homeF0Followed =
         f.homeF0Capacity === null
           ? null
-          : Math.min(f.homeF0Capacity, Math.round((f.homeF0Capacity * m.rhoHome * distHome[m.districtIndex]!) / Math.max(1, peaks.homeMax[m.districtIndex]!) * Math.exp(m.noiseHome)));
+          : Math.round(f.homeF0Capacity * saturate((m.rhoHome * distHome[m.districtIndex]! * Math.exp(m.noiseHome)) / Math.max(1, peaks.homeMax[m.districtIndex]!)));
       facilityStatuses.push({
         id: deterministicUuidV7(idRng, reportedMs),
         facilityId: f.id,

@@ -532,8 +532,8 @@ export interface DemoTasks {
 }
 
 /**
- * The directive and the tasks created on or before `toDay`, with the follow-up entries up
- * to the end of that day; statuses and findings as of then.
+ * The directive (if issued by `toDay`) and the tasks created on or before `toDay`, with the
+ * follow-up entries up to the end of that day; statuses and findings as of then.
  */
 export function buildTasks(world: DemoWorld, facilities: DemoFacility[], seed: number, toDay: number): DemoTasks {
   const idRng = Rng.derive(seed, 'ids:task');
@@ -628,7 +628,8 @@ export function buildTasks(world: DemoWorld, facilities: DemoFacility[], seed: n
       }),
     );
   }
-  return { directives: [directiveRow], tasks, taskUpdates };
+  const issued = localTimeMs(DEMO_DIRECTIVE.issuedDate, 0) < endMs;
+  return { directives: issued ? [directiveRow] : [], tasks, taskUpdates };
 }
 
 /** True when the task is past due and not finished as of `date`. */

@@ -66,11 +66,7 @@ export interface DemoWorld {
 function syntheticWardType(districtType: AdminUnit['type']): AdminUnit['type'] {
   return districtType === 'huyen' ? 'xa' : 'phuong';
 }
-const TYPE_PREFIX: Partial<Record<AdminUnit['type'], [string, string]>> = {
-  phuong: ['Phường', 'Phuong'],
-  xa: ['Xã', 'Xa'],
-  thi_tran: ['Thị trấn', 'Thi tran'],
-};
+const TYPE_PREFIX: Partial<Record<AdminUnit['type'], string>> = { phuong: 'Phường', xa: 'Xã', thi_tran: 'Thị trấn' };
 
 /**
  * Builds the units the generator works on: Hà Nội's reference units plus, at scale K > 1,
@@ -145,7 +141,7 @@ export function buildWorld(reference: AdminUnit[], boundaries: DistrictFeatureCo
         const code = String(SYNTHETIC_WARD_CODE_START + next);
         next++;
         const type = syntheticWardType(district.unit.type);
-        const [prefix, prefixAscii] = TYPE_PREFIX[type]!;
+        const prefix = TYPE_PREFIX[type]!;
         const unit = adminUnit.parse({
           code,
           level: 'ward',

@@ -37,7 +37,7 @@ export const ZONE_TEMPLATES: readonly ZoneTemplate[] = [
   { kind: 'cordon', name: 'Khoanh vùng khu tập thể Định Công', districtCode: '008', wardName: 'Định Công', at: [105.8335, 20.9825], radiusM: 250, startDate: '2021-12-14', endDate: '2021-12-28', households: 730, residents: 2540 },
   { kind: 'quarantine', name: 'Cách ly y tế khu nhà trọ công nhân KCN Quang Minh, thị trấn Quang Minh', districtCode: '250', wardName: 'Quang Minh', at: [105.77, 21.196], radiusM: 300, startDate: '2022-01-05', endDate: '2022-01-19', households: 380, residents: 1420 },
   { kind: 'cordon', name: 'Khoanh vùng tòa nhà chung cư CT5, khu đô thị Văn Quán', districtCode: '268', wardName: 'Văn Quán', at: [105.7905, 20.978], radiusM: 150, startDate: '2022-02-20', endDate: '2022-03-06', households: 290, residents: 960 },
-  { kind: 'cordon', name: 'Khoanh vùng chợ Long Biên, phường Phúc Xá', districtCode: '001', wardName: 'Phúc Xá', at: [105.8495, 21.0415], radiusM: 200, startDate: '2022-04-22', endDate: null, households: 150, residents: 620 },
+  { kind: 'cordon', name: 'Khoanh vùng chợ Long Biên, phường Phúc Xá', districtCode: '001', wardName: 'Phúc Xá', at: [105.848, 21.041], radiusM: 150, startDate: '2022-04-22', endDate: null, households: 150, residents: 620 },
 ];
 
 /** 12345 → "12.345" (Vietnamese grouping, independent of the ICU build). */
@@ -61,8 +61,15 @@ export function buildZones(world: DemoWorld, seed: number, toDay: number): DemoZ
     const district = ward.district;
     // ids and shapes are drawn for every template so a shorter range keeps the others' ids
     const id = deterministicUuidV7(idRng, localTimeMs(t.startDate, 12));
-    const [lon, lat] = pointInPolygon(t.at[0], t.at[1], district.rings) ? t.at : randomPointIn(district.rings, geoRng, 0.006);
-    const ring = circleRing(lon, lat, t.radiusM, geoRng);
+    // keep the whole polygon inside the district: shrink it near a border, else move it
+    const inside = (r: number[][]) => r.every((p) => pointInPolygon(p[0]!, p[1]!, district.rings));
+    let [lon, lat] = pointInPolygon(t.at[0], t.at[1], district.rings) ? t.at : randomPointIn(district.rings, geoRng, 0.006);
+    let ring = circleRing(lon, lat, t.radiusM, geoRng);
+    for (let shrink = 0.7; !inside(ring) && shrink > 0.3; shrink -= 0.2) ring = circleRing(lon, lat, t.radiusM * shrink, geoRng);
+    while (!inside(ring)) {
+      [lon, lat] = randomPointIn(district.rings, geoRng, 0.006);
+      ring = circleRing(lon, lat, t.radiusM, geoRng);
+    }
     const start = dayNumber(t.startDate);
     const end = t.endDate ? dayNumber(t.endDate) : start + 21;
     clusters.push({ wardIndex: ward.index, startDay: start - 6, endDay: end, boost: t.kind === 'lockdown' ? 5 : 3.5 });

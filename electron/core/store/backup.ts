@@ -146,7 +146,7 @@ export interface BackupScheduler {
 
 export interface SchedulerOptions extends BackupOptions {
   dir: string;
-  /** Default 1 hour. */
+  /** Default 1 hour; 0 (or less) disables the timer. */
   intervalMs?: number;
   onBackup?: (file: string) => void;
   onError?: (e: unknown) => void;
@@ -167,34 +167,40 @@ export function startBackupScheduler(store: Store, opts: SchedulerOptions): Back
   let running: Promise<string | null> | null = null;
   let stopped = false;
 
+  const changedSinceLast = () => store.lastSeq() !== lastSeq || listBackups(opts.dir).length === 0;
+
   const runNow = (): Promise<string | null> => {
     if (running) return running;
     if (store.closed) return Promise.resolve(null);
-    const seq = store.lastSeq();
-    if (seq === lastSeq && listBackups(opts.dir).length > 0) return Promise.resolve(null);
-    running = backupNow(store, opts.dir, { keep })
-      .then((file) => {
-        lastSeq = seq;
-        opts.onBackup?.(file);
-        return file;
-      })
-      .finally(() => {
-        running = null;
-      });
+    running = (async () => {
+      const seq = store.lastSeq();
+      if (!changedSinceLast()) return null;
+      const file = await backupNow(store, opts.dir, { keep });
+      lastSeq = seq;
+      opts.onBackup?.(file);
+      return file;
+    })().finally(() => {
+      running = null;
+    });
     return running;
   };
 
-  const timer = setInterval(() => {
-    runNow().catch(onError);
-  }, opts.intervalMs ?? 3600_000);
-  timer.unref?.(); // never keep the process alive just for backups
+  // intervalMs ≤ 0: no timer (the close-time backup and runNow() still work).
+  const intervalMs = opts.intervalMs ?? 3600_000;
+  const timer =
+    intervalMs > 0
+      ? setInterval(() => {
+          runNow().catch(onError);
+        }, intervalMs)
+      : undefined;
+  timer?.unref?.(); // never keep the process alive just for backups
 
   const offClose = store.onClose(() => {
     clearInterval(timer);
     if (stopped) return;
     stopped = true;
     try {
-      if (store.lastSeq() !== lastSeq || listBackups(opts.dir).length === 0) {
+      if (changedSinceLast()) {
         const file = backupNowSync(store, opts.dir, { keep });
         opts.onBackup?.(file);
       }
@@ -211,9 +217,9 @@ export function startBackupScheduler(store: Store, opts: SchedulerOptions): Back
       if (stopped) return;
       stopped = true;
       if (running) await running.catch(onError);
-      if (finalBackup) {
+      if (finalBackup && !store.closed) {
         const seq = store.lastSeq();
-        if (seq !== lastSeq || listBackups(opts.dir).length === 0) {
+        if (changedSinceLast()) {
           const file = await backupNow(store, opts.dir, { keep });
           lastSeq = seq;
           opts.onBackup?.(file);

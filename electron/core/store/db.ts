@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ChangeRow } from '../../../shared/domain';
-import { ENTITIES, type EntityName, type EntityOf } from './entities';
+import { entityDef, type EntityDef, type EntityName, type EntityOf } from './entities';
 import { StoreOpenError, WriteError } from './errors';
 import { decodeHlc, Hlc, SITE_ID_RE, type HlcState } from './hlc';
 import { newSiteId } from './ids';
@@ -297,12 +297,18 @@ class SqliteStore implements Store {
 
   get<E extends EntityName>(entity: E, id: string, opts: { includeDeleted?: boolean } = {}): EntityOf<E> | undefined {
     this.assertOpen();
-    return this.reader.get<E>(ENTITIES[entity], id, opts.includeDeleted ?? false);
+    return this.reader.get<E>(this.def(entity), id, opts.includeDeleted ?? false);
   }
 
   list<E extends EntityName>(entity: E, where?: Where<E>, opts?: ListOptions<E>): EntityOf<E>[] {
     this.assertOpen();
-    return this.reader.list<E>(ENTITIES[entity], where, opts);
+    return this.reader.list<E>(this.def(entity), where, opts);
+  }
+
+  private def(entity: string): EntityDef {
+    const d = entityDef(entity);
+    if (!d) throw new RangeError(`unknown entity ${JSON.stringify(entity)}`);
+    return d;
   }
 
   onCommit(listener: CommitListener): () => void {

@@ -10,7 +10,7 @@ import {
   type EntityName,
 } from './entities';
 import { ValidationError, WriteError } from './errors';
-import type { Hlc } from './hlc';
+import { decodeHlc, type Hlc } from './hlc';
 import { newId } from './ids';
 
 /**
@@ -106,6 +106,7 @@ export class Writer {
   private readonly selectOp: Database.Statement;
   private readonly insertOp: Database.Statement;
   private readonly saveHlc: Database.Statement;
+  private readonly loadHlc: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -119,6 +120,7 @@ export class Writer {
     this.saveHlc = db.prepare(
       `INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     );
+    this.loadHlc = db.prepare(`SELECT value FROM meta WHERE key = 'hlc'`);
   }
 
   /**
@@ -214,6 +216,7 @@ export class Writer {
       selectOp: this.selectOp,
       insertOp: this.insertOp,
       saveHlc: this.saveHlc,
+      loadHlc: this.loadHlc,
     };
   }
 }
@@ -248,6 +251,12 @@ class Run {
       | { change_count: number; first_seq: number | null; last_seq: number | null }
       | undefined;
     if (prior) return this.duplicate(prior, ops);
+    // Another connection (e.g. the CLI seeder while the app runs) may have written since
+    // our last write: never stamp below what is on disk. We hold the write lock, so the
+    // value cannot move under us. One indexed read per call.
+    const onDisk = this.x.loadHlc.get() as { value: string } | undefined;
+    const stamp = onDisk ? (JSON.parse(onDisk.value) as string | null) : null;
+    if (stamp) this.x.hlc.advanceTo(decodeHlc(stamp));
     for (const op of ops) {
       this.applyOne(op);
       this.flush();
@@ -284,12 +293,14 @@ class Run {
     const changed: ChangedRef[] = [];
     if (prior.first_seq !== null) {
       const rows = this.x.db
-        .prepare('SELECT entity, entity_id, field FROM changes WHERE seq BETWEEN ? AND ? ORDER BY seq')
-        .all(prior.first_seq, prior.last_seq) as Array<{ entity: EntityName; entity_id: string; field: string }>;
+        .prepare('SELECT entity, entity_id, field, value FROM changes WHERE seq BETWEEN ? AND ? ORDER BY seq')
+        .all(prior.first_seq, prior.last_seq) as Array<{ entity: EntityName; entity_id: string; field: string; value: string }>;
       const seen = new Map<string, ChangedRef>();
       for (const r of rows) {
         const k = `${r.entity}\u0000${r.entity_id}`;
-        const op = r.field === '_created' ? 'create' : r.field === '_deleted' ? 'delete' : 'update';
+        // `_deleted: false` is part of a revive (after `_created`), not a delete.
+        const op =
+          r.field === '_created' ? 'create' : r.field === '_deleted' && r.value === 'true' ? 'delete' : 'update';
         const ref = seen.get(k);
         if (!ref) seen.set(k, { entity: r.entity, id: r.entity_id, op });
         else if (op !== 'update') ref.op = op;

@@ -77,7 +77,7 @@ export function assessLevel(indicators: LevelIndicators, config: LevelConfig, da
   // Distances re-run the same evaluation with the driver moved; a scratch Usage keeps the
   // thresholds they probe out of "used" (they did not decide this level).
   const levelAlong = (key: CriterionKey) => (rate: number) =>
-    prepared.evaluate({ [key]: rate }, new Usage(config.thresholds)).level;
+    prepared.evaluate({ [key]: rate }, new Usage(config.thresholds), false).level;
   const distancesOf = (c: ContinuousCriterion) => ({
     up: ev.level < 4 ? findDistance('up', c, ev.level, levelAlong(c.key)) : null,
     down: ev.level > 1 ? findDistance('down', c, ev.level, levelAlong(c.key)) : null,

@@ -20,7 +20,7 @@ export interface BandResult {
  * edges that bound the result are recorded as used — e.g. a rate of 0.025 depends on the band-2
  * edge alone.
  */
-export function bandOf(x: number, indicator: BandedIndicator, usage: Usage): BandResult {
+export function bandOf(x: number, indicator: BandedIndicator, usage: Usage, text = true): BandResult {
   const edges = BAND_EDGES[indicator].map((id) => usage.table[id] as Edge);
   let reached = 0;
   while (reached < edges.length && reaches(x, edges[reached]!)) reached++;
@@ -28,7 +28,8 @@ export function bandOf(x: number, indicator: BandedIndicator, usage: Usage): Ban
   const upper = reached < edges.length ? edges[reached]! : null;
   if (lower) usage.get(lower.id);
   if (upper) usage.get(upper.id);
-  return { band: (reached + 1) as Level, lower, upper, range: { vi: rangeText(lower, upper, 'vi'), en: rangeText(lower, upper, 'en') } };
+  const range = text ? { vi: rangeText(lower, upper, 'vi'), en: rangeText(lower, upper, 'en') } : { vi: '', en: '' };
+  return { band: (reached + 1) as Level, lower, upper, range };
 }
 
 function rangeText(lower: Edge | null, upper: Edge | null, lang: Lang): string {

@@ -35,8 +35,11 @@ export interface PreparedRule {
   ruleSet: RuleSetId;
   missing: MissingInput[];
   criteria: Partial<Record<CriterionKey, ContinuousCriterion>>;
-  evaluate(rates: Partial<Record<CriterionKey, number>>, usage: Usage): Evaluation;
+  /** `text: false` skips building the explanation texts (probes for distances only need the level). */
+  evaluate(rates: Partial<Record<CriterionKey, number>>, usage: Usage, text?: boolean): Evaluation;
 }
+
+export const NO_TEXT: Text2 = Object.freeze({ vi: '', en: '' });
 
 export const CASES_UNIT: Text2 = { vi: 'ca/100.000 dân/tuần', en: 'cases per 100,000 per week' };
 export const CASES_NOUN: Text2 = { vi: 'ca', en: 'cases' };

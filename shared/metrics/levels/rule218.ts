@@ -2,7 +2,7 @@ import { formatNumber, type Lang } from '../format';
 import { per100k, perPopulation } from '../rates';
 import { bandBreakpoints, bandOf, type BandResult } from './bands';
 import { checkShare, checkText, combineChecks, missingCoverage } from './checks';
-import { CASES_NOUN, CASES_UNIT, type ContinuousCriterion, type CriterionKey, type Evaluation, type PreparedRule } from './engine';
+import { CASES_NOUN, CASES_UNIT, NO_TEXT, type ContinuousCriterion, type CriterionKey, type Evaluation, type PreparedRule } from './engine';
 import type { LevelIndicators } from './indicators';
 import type { Adjustment, BandInfo, CapacityIndicatorResult, Intermediates218, MissingInput } from './result';
 import {
@@ -145,14 +145,14 @@ export function prepare218(ind: LevelIndicators, usage: Usage): PreparedRule {
     };
   }
 
-  function evaluate(rates: Partial<Record<CriterionKey, number>>, u: Usage): Evaluation {
+  function evaluate(rates: Partial<Record<CriterionKey, number>>, u: Usage, text = true): Evaluation {
     const rateOf = (k: 'cases' | 'oxygen' | 'deaths') => rates[k] ?? criteria[k]?.rate ?? null;
     const countOf = (k: 'cases' | 'oxygen' | 'deaths', x: number) =>
       rates[k] === undefined ? criteria[k]!.count : (x * population) / 100_000;
     const banded = (k: 'cases' | 'oxygen' | 'deaths', ind: BandedIndicator): (BandInfo & { result: BandResult }) | null => {
       const x = rateOf(k);
       if (x === null) return null;
-      const result = bandOf(x, ind, u);
+      const result = bandOf(x, ind, u, text);
       return { rate: x, count: countOf(k, x), band: result.band, range: result.range, result };
     };
     const cases = banded('cases', 't218.cases')!;
@@ -184,7 +184,7 @@ export function prepare218(ind: LevelIndicators, usage: Usage): PreparedRule {
     const deathRate = rateOf('deaths');
     const triggered = deathRate !== null && reaches(deathRate, overrideRow);
     const target = triggered ? u.get('t218.deathOverride.target').value : u.table['t218.deathOverride.target'].value;
-    const overrideReason = {
+    const overrideReason = !text ? NO_TEXT : {
       vi: `Tử vong ${formatNumber(deathRate ?? 0, 'vi')}/100.000 dân/tuần ${overrideRow.comparison === 'gt' ? '>' : '≥'} ${formatNumber(overrideRow.value, 'vi')}: +1`,
       en: `Deaths ${formatNumber(deathRate ?? 0, 'en')} per 100,000 per week ${overrideRow.comparison === 'gt' ? '>' : '≥'} ${formatNumber(overrideRow.value, 'en')}: +1`,
     };
@@ -212,7 +212,7 @@ export function prepare218(ind: LevelIndicators, usage: Usage): PreparedRule {
       rate: driverBand.rate,
       count: driverBand.count,
       band: driverBand.band,
-      text: { vi: driverText('vi'), en: driverText('en') },
+      text: text ? { vi: driverText('vi'), en: driverText('en') } : NO_TEXT,
     };
     const strip = (b: (BandInfo & { result: BandResult }) | null): BandInfo | null =>
       b ? { rate: b.rate, count: b.count, band: b.band, range: b.range } : null;
@@ -244,7 +244,8 @@ export function prepare218(ind: LevelIndicators, usage: Usage): PreparedRule {
       for (const a of adjustments.filter((x) => x.appliesTo === 'final')) parts.push(`${a.reason[lang]} → ${lang === 'vi' ? 'cấp' : 'level'} ${level}`);
       return parts.join('; ');
     };
-    return { level, driverKey, driver, intermediates, adjustments, explanation: { vi: explain('vi'), en: explain('en') } };
+    const explanation = text ? { vi: explain('vi'), en: explain('en') } : NO_TEXT;
+    return { level, driverKey, driver, intermediates, adjustments, explanation };
   }
 
   return { ruleSet: '218', missing, criteria, evaluate };

@@ -2,7 +2,7 @@ import { formatNumber } from '../format';
 import { per100k } from '../rates';
 import { bandBreakpoints, bandOf } from './bands';
 import { checkShare, checkText, combineChecks, missingCoverage } from './checks';
-import { CASES_NOUN, CASES_UNIT, type ContinuousCriterion, type Evaluation, type PreparedRule } from './engine';
+import { CASES_NOUN, CASES_UNIT, NO_TEXT, type ContinuousCriterion, type Evaluation, type PreparedRule } from './engine';
 import type { LevelIndicators } from './indicators';
 import type { Adjustment, CriterionCheck, Intermediates4800, MissingInput } from './result';
 import { matrix4800CellId, type NumberRowBody } from './thresholds';
@@ -84,9 +84,9 @@ export function prepare4800(ind: LevelIndicators, usage: Usage): PreparedRule {
     noun: CASES_NOUN,
   };
 
-  function evaluate(rates: { tc1?: number }, u: Usage): Evaluation {
+  function evaluate(rates: { tc1?: number }, u: Usage, text = true): Evaluation {
     const x = rates.tc1 ?? rate;
-    const b = bandOf(x, 't4800.tc1', u);
+    const b = bandOf(x, 't4800.tc1', u, text);
     const adjustments: Adjustment[] = [];
     let level: Level;
     let matrixCell: Intermediates4800['matrixCell'] = null;
@@ -98,7 +98,9 @@ export function prepare4800(ind: LevelIndicators, usage: Usage): PreparedRule {
           id: matrixCell,
           delta: level - b.band,
           appliesTo: 'final',
-          reason: lowerAllowed
+          reason: !text
+            ? NO_TEXT
+            : lowerAllowed
             ? { vi: `TC2 và TC3 đạt: mức ${b.band} → cấp ${level}`, en: `TC2 and TC3 met: band ${b.band} → level ${level}` }
             : { vi: `TC2 hoặc TC3 không đạt: mức ${b.band} → cấp ${level}`, en: `TC2 or TC3 not met: band ${b.band} → level ${level}` },
         });
@@ -112,17 +114,17 @@ export function prepare4800(ind: LevelIndicators, usage: Usage): PreparedRule {
           id: 't4800.tc2.senior50Full',
           delta: 1,
           appliesTo: 'final',
-          reason: {
+          reason: !text ? NO_TEXT : {
             vi: `Tỷ lệ 50+ tiêm đủ liều chưa đạt ${formatNumber(row.value * 100, 'vi')}%: tăng 1 cấp (dự thảo)`,
             en: `50+ fully vaccinated below ${formatNumber(row.value * 100, 'en')}%: +1 level (draft rule)`,
           },
         });
       }
     }
-    const driverText = {
+    const driverText = text ? {
       vi: `TC1: ${formatNumber(x, 'vi')} ca cộng đồng/100.000 dân/tuần (mức ${b.band}: ${b.range.vi})`,
       en: `TC1: ${formatNumber(x, 'en')} community cases per 100,000 per week (band ${b.band}: ${b.range.en})`,
-    };
+    } : NO_TEXT;
     const intermediates: Intermediates4800 = {
       ruleSet: '4800',
       combination,
@@ -137,7 +139,7 @@ export function prepare4800(ind: LevelIndicators, usage: Usage): PreparedRule {
       driver: { id: '4800.TC1', rate: x, count: intermediates.tc1.count, band: b.band, text: driverText },
       intermediates,
       adjustments,
-      explanation: explain(driverText, tc2, tc3, combination, level),
+      explanation: text ? explain(driverText, tc2, tc3, combination, level) : NO_TEXT,
     };
   }
 

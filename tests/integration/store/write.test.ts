@@ -387,11 +387,42 @@ describe('op ids and HLC stamps', () => {
     expect(changesOf('client-req-42')).toHaveLength(first.changeCount);
   });
 
+  it('a replayed revive is reported as a create, a replayed delete as a delete', () => {
+    const id = store.write(sys, [{ op: 'create', entity: 'caseReport', fields: SAMPLES.caseReport.create }]).ids[0]!;
+    const del = { userId: null, opId: 'del-1' };
+    const first = store.write(del, [{ op: 'delete', entity: 'caseReport', id }]);
+    expect(store.write(del, [{ op: 'delete', entity: 'caseReport', id }]).changed).toEqual(first.changed);
+    const revive = { userId: null, opId: 'revive-1' };
+    const ops: WriteOp[] = [{ op: 'create', entity: 'caseReport', fields: SAMPLES.caseReport.create }];
+    const r1 = store.write(revive, ops);
+    expect(r1.changed).toEqual([{ entity: 'caseReport', id, op: 'create' }]);
+    expect(store.write(revive, ops).changed).toEqual(r1.changed);
+  });
+
   it('stamps keep increasing when the wall clock goes backwards between writes', () => {
     const a = store.write(sys, [{ op: 'update', entity: 'facility', id: IDS.facility1, fields: { beds: 7 } }]);
     now -= 3600_000;
     const b = store.write(sys, [{ op: 'update', entity: 'facility', id: IDS.facility1, fields: { beds: 8 } }]);
     expect(changesOf(b.opId)[0]!.hlc > changesOf(a.opId)[0]!.hlc).toBe(true);
+  });
+});
+
+describe('two connections on one file (app + CLI seeder)', () => {
+  it('stamps stay increasing in commit order even when the other one’s clock is behind', () => {
+    const file = path.join(tmp(), 'shared.db');
+    let slow = T0 - 3600_000; // an hour behind
+    const a = stores.open({ path: file, clock: () => now });
+    const b = stores.open({ path: file, clock: () => slow });
+    seedParents(a);
+    for (let i = 0; i < 5; i++) {
+      a.write(sys, [{ op: 'update', entity: 'facility', id: IDS.facility1, fields: { beds: 10 + i } }]);
+      b.write(sys, [{ op: 'update', entity: 'facility', id: IDS.facility1, fields: { beds: 100 + i } }]);
+      slow += 1;
+    }
+    const stamps = a.changesSince(0, 1e6).map((c) => c.hlc);
+    expect(stamps).toEqual([...stamps].sort());
+    // The last writer (b) wins in field_versions and in the row.
+    expect(a.get('facility', IDS.facility1)!.beds).toBe(104);
   });
 });
 
@@ -465,6 +496,7 @@ describe('reads', () => {
     expect(store.list('facility', { active: false })).toHaveLength(0);
     expect(() => store.list('zone', { geometry: null } as never)).toThrow(RangeError);
     expect(() => store.list('zone', { nope: 1 } as never)).toThrow(RangeError);
+    expect(() => store.get('patient' as never, 'x')).toThrow(/unknown entity/);
   });
 });
 

@@ -88,6 +88,7 @@ describe('days until saturation', () => {
     [[80], 100, null], // one point
     [[null, 80], 100, null],
     [rising, 0, null], // no capacity
+    [[-1.5e-323, 0], 1.7763568394002505e-15, null], // vanishing slope: no finite day count
   ])('%j with capacity %d → %j', (values, cap, want) => {
     expect(daysUntilSaturation(values, cap)).toBe(want);
   });
