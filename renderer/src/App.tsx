@@ -5,7 +5,10 @@ import { StatusBar } from './components/StatusBar';
 import { FirstRun } from './components/FirstRun';
 import { useOp } from './api/hooks';
 import { PlaceholderPage } from './pages/PlaceholderPage';
-import { DataPage } from './pages/DataPage';
+import { DataPage } from './pages/data/DataPage';
+import { MapPage } from './pages/map/MapPage';
+import { FacilitiesPage } from './pages/facilities/FacilitiesPage';
+import { TasksPage } from './pages/tasks/TasksPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { AboutPage } from './pages/AboutPage';
 import { useTheme } from './theme';
@@ -24,8 +27,11 @@ const NAV = [
 function page(path: string): ReactNode {
   switch (path) {
     case '/map':
+      return <MapPage />;
     case '/facilities':
+      return <FacilitiesPage />;
     case '/tasks':
+      return <TasksPage />;
     case '/scenarios':
     case '/wall':
       return <PlaceholderPage pageKey={path.slice(1) as 'map'} />;

@@ -2,6 +2,17 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { vi } from './vi';
 import { en } from './en';
+import * as mapMessages from '../pages/map/messages';
+import * as facilitiesMessages from '../pages/facilities/messages';
+import * as tasksMessages from '../pages/tasks/messages';
+import * as dataMessages from '../pages/data/messages';
+
+/** Each screen keeps its own strings (pages/<area>/messages.ts), merged here under its area key. */
+const areas = { map: mapMessages, facilities: facilitiesMessages, tasks: tasksMessages, data: dataMessages };
+const bundle = (lang: 'vi' | 'en') => ({
+  ...(lang === 'vi' ? vi : en),
+  ...Object.fromEntries(Object.entries(areas).map(([k, m]) => [k, m[lang]])),
+});
 
 const STORAGE_KEY = 'saban.lang';
 
@@ -19,7 +30,7 @@ export function setLanguage(lang: 'vi' | 'en') {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: bundle('vi') }, en: { translation: bundle('en') } },
   lng: initialLanguage(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false }, // React escapes

@@ -8,6 +8,10 @@ import { crudHandlers, named } from './crud';
 import { reportHandlers } from './reports';
 import { taskHandlers } from './tasks';
 import { userHandlers } from './users';
+import { metricsHandlers } from './metrics';
+import { ioHandlers } from './io';
+import { boardHandlers } from './boards';
+import { mapHandlers } from './map';
 
 export interface HandlerDeps {
   store: Store;
@@ -76,5 +80,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         .all(...params) as { value: string | null }[];
       return rows.map((r) => ({ ...r, value: r.value === null ? null : JSON.parse(r.value) })) as never;
     },
+
+    // Area groups (one file each, matching shared/api/ops/<area>.ts).
+    ...metricsHandlers(store),
+    ...ioHandlers(store),
+    ...boardHandlers(store),
+    ...mapHandlers(store),
   } satisfies Handlers;
 }

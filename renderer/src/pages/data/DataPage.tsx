@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOp } from '../api/hooks';
-import { formatNumber, type Lang } from '../../../shared/format';
+import { useOp } from '../../api/hooks';
+import { formatNumber, type Lang } from '../../../../shared/format';
 
 /** For now: the administrative units the store holds (the entry grid and import come next). */
 export function DataPage() {

@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../PlaceholderPage';
+
+export function FacilitiesPage() {
+  return <PlaceholderPage pageKey="facilities" />;
+}

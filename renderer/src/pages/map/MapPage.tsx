@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../PlaceholderPage';
+
+export function MapPage() {
+  return <PlaceholderPage pageKey="map" />;
+}

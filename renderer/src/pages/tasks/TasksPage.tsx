@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../PlaceholderPage';
+
+export function TasksPage() {
+  return <PlaceholderPage pageKey="tasks" />;
+}
