@@ -9,7 +9,8 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   build: {
-    outDir: '../dist/renderer',
+    // SABAN_RENDERER_DIR lets parallel test runs build into separate folders.
+    outDir: process.env.SABAN_RENDERER_DIR ?? '../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,

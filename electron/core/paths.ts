@@ -20,5 +20,5 @@ export function defaultDataDir(): string {
 }
 
 export function rendererDir(): string {
-  return path.join(appRoot(), 'dist', 'renderer');
+  return process.env.SABAN_RENDERER_DIR ?? path.join(appRoot(), 'dist', 'renderer');
 }
