@@ -17,9 +17,11 @@ export interface AppServer {
   dir: string;
 }
 
-export async function startApp(opts: { init?: 'demo' | 'empty' | null; clock?: () => number } = {}): Promise<AppServer> {
+export async function startApp(
+  opts: { init?: 'demo' | 'empty' | null; clock?: () => number; demoRange?: { from: string; to: string; scale?: number } } = {},
+): Promise<AppServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saban-e2e-'));
-  const core = openCore({ dbPath: path.join(dir, 'saban.sqlite'), backupDir: path.join(dir, 'backups'), clock: opts.clock });
+  const core = openCore({ dbPath: path.join(dir, 'saban.sqlite'), backupDir: path.join(dir, 'backups'), clock: opts.clock, demoRange: opts.demoRange });
   if (opts.init) await core.initStore(opts.init);
   const server = await startWebServer({
     handlers: core.handlers,

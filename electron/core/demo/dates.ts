@@ -1,28 +1,15 @@
 /** Calendar helpers on `YYYY-MM-DD` strings (UTC arithmetic; Hà Nội is UTC+7, no DST). */
 
+// Day arithmetic is shared with the metrics module (one implementation of the calendar).
+import { addDays, daysBetween, fromEpochDay, toEpochDay } from '../../../shared/metrics/dates';
+
 const DAY_MS = 86_400_000;
 /** Hà Nội local time offset from UTC, hours. */
 export const LOCAL_UTC_OFFSET_H = 7;
 
-export function dayNumber(date: string): number {
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}$/.test(date) || new Date(ms).toISOString().slice(0, 10) !== date) {
-    throw new RangeError(`ngày không hợp lệ / invalid date: ${date}`);
-  }
-  return Math.round(ms / DAY_MS);
-}
-
-export function dateOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, n: number): string {
-  return dateOfDay(dayNumber(date) + n);
-}
-
-export function daysBetween(a: string, b: string): number {
-  return dayNumber(b) - dayNumber(a);
-}
+export const dayNumber = toEpochDay;
+export const dateOfDay = fromEpochDay;
+export { addDays, daysBetween };
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(day: number): number {
