@@ -9,7 +9,7 @@ import { DataPage } from './pages/data/DataPage';
 import { MapPage } from './pages/map/MapPage';
 import { FacilitiesPage } from './pages/facilities/FacilitiesPage';
 import { TasksPage } from './pages/tasks/TasksPage';
-import { SettingsPage } from './pages/SettingsPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
 import { AboutPage } from './pages/AboutPage';
 import { useTheme } from './theme';
 import { Icon } from './components/Icon';

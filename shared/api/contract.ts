@@ -35,6 +35,7 @@ import { metricsOps } from './ops/metrics';
 import { ioOps } from './ops/io';
 import { boardOps } from './ops/boards';
 import { mapOps } from './ops/map';
+import { settingsOps } from './ops/settings';
 export type { OpDef, OpKind } from './op';
 
 export const appInfo = z.object({
@@ -174,6 +175,7 @@ export const contract = {
   ...ioOps,
   ...boardOps,
   ...mapOps,
+  ...settingsOps,
 } as const;
 
 export type Contract = typeof contract;

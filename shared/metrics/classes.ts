@@ -1,7 +1,8 @@
 import { formatNumber, formatShare, type Lang } from './format';
-import { BU_RD_6, LEVEL_COLOURS, NO_DATA_COLOUR, YL_GN_BU_5, YL_OR_RD_5, YL_OR_RD_6 } from './palettes';
+import { BU_RD_6, LEVEL_COLOURS, NO_DATA_COLOUR, PURPLES_5, YL_GN_BU_5, YL_OR_RD_5, YL_OR_RD_6 } from './palettes';
 import { LEVEL_INFO } from './levels/names';
 import type { Trend } from './trend';
+import { daysBetween } from './dates';
 
 /**
  * Choropleth classes. ONE table per metric holds the class breaks and colours; the map fill
@@ -22,10 +23,11 @@ export type MetricId =
   | 'coverageAdultDose1'
   | 'coverageSenior50Full'
   | 'coveragePopulationFull'
+  | 'reportingDelay'
   | 'level';
 
-/** How values are written in legend labels: plain number, share 0–1 shown as %, percent 0–100. */
-type ValueFormat = 'number' | 'share' | 'percent' | 'level';
+/** How values are written in legend labels: plain number, share 0–1 shown as %, percent 0–100, whole days. */
+type ValueFormat = 'number' | 'share' | 'percent' | 'days' | 'level';
 
 export interface ClassTable {
   id: MetricId;
@@ -117,6 +119,17 @@ export const CLASS_TABLES: Readonly<Record<MetricId, ClassTable>> = Object.freez
     breaks: [0.5, 0.6, 0.75, 0.9],
     colours: YL_GN_BU_5,
   }),
+  // Reporting freshness: whole days between the unit's newest report and the day shown
+  // (0 = reported on the day). A unit that never reported goes in the last class
+  // (reportingDelayDays returns NEVER_REPORTED_DAYS for it).
+  reportingDelay: table({
+    id: 'reportingDelay',
+    titleVi: 'Tình trạng báo cáo',
+    titleEn: 'Reporting freshness',
+    format: 'days',
+    breaks: [1, 2, 4, 8],
+    colours: PURPLES_5,
+  }),
   level: table({
     id: 'level',
     titleVi: 'Cấp độ dịch',
@@ -126,6 +139,18 @@ export const CLASS_TABLES: Readonly<Record<MetricId, ClassTable>> = Object.freez
     colours: [LEVEL_COLOURS[1], LEVEL_COLOURS[2], LEVEL_COLOURS[3], LEVEL_COLOURS[4]],
   }),
 });
+
+/** Delay value of a unit that has never reported: beyond every break (last class), still finite. */
+export const NEVER_REPORTED_DAYS = 9999;
+
+/**
+ * Whole days from a unit's newest report (on or before `date`) to `date`: 0 when it reported
+ * on the day, NEVER_REPORTED_DAYS when it has no report at all. Dates are `YYYY-MM-DD`.
+ */
+export function reportingDelayDays(lastReportDate: string | null, date: string): number {
+  if (!lastReportDate) return NEVER_REPORTED_DAYS;
+  return Math.max(0, daysBetween(lastReportDate, date));
+}
 
 /** Class of a value, or null for no data (null, undefined, NaN, ±Infinity). */
 export function classIndex(metric: MetricId, value: number | null | undefined): number | null {
@@ -176,7 +201,17 @@ function fmt(format: ValueFormat, x: number, lang: Lang): string {
   return formatNumber(x, lang);
 }
 
+/** "Báo cáo trong ngày" / "Chậm 2–3 ngày" …: the delay classes read as words, not as "< 1". */
+function daysLabel(from: number | null, to: number | null, lang: Lang): string {
+  const vi = lang === 'vi';
+  if (from === null || from <= 0) return vi ? 'Đã báo cáo trong ngày' : 'Reported on the day';
+  if (to === null) return vi ? `Chậm ≥ ${from} ngày hoặc chưa báo cáo` : `≥ ${from} days late or never reported`;
+  if (to === from + 1) return vi ? `Chậm ${from} ngày` : `${from} day${from === 1 ? '' : 's'} late`;
+  return vi ? `Chậm ${from}–${to - 1} ngày` : `${from}–${to - 1} days late`;
+}
+
 function rangeLabel(format: ValueFormat, from: number | null, to: number | null, lang: Lang): string {
+  if (format === 'days') return daysLabel(from, to, lang);
   if (from === null && to !== null) return `< ${fmt(format, to, lang)}`;
   if (to === null && from !== null) return `≥ ${fmt(format, from, lang)}`;
   return `${fmt(format, from!, lang)} – < ${fmt(format, to!, lang)}`;

@@ -9,7 +9,7 @@
  *
  * Sequential/diverging palettes for other metrics: ColorBrewer 2.0 (Cynthia A. Brewer, Mark
  * Harrower, The Pennsylvania State University, https://colorbrewer2.org, Apache-2.0 licence).
- * The schemes used (YlOrRd, YlGnBu, RdBu) are marked "colorblind safe" on colorbrewer2.org.
+ * The schemes used (YlOrRd, YlGnBu, RdBu, Purples) are marked "colorblind safe" on colorbrewer2.org.
  */
 
 export const LEVEL_COLOURS = Object.freeze({
@@ -35,6 +35,9 @@ export const YL_OR_RD_6 = Object.freeze(['#FFFFB2', '#FED976', '#FEB24C', '#FD8D
 export const YL_GN_BU_5 = Object.freeze(['#FFFFCC', '#A1DAB4', '#41B6C4', '#2C7FB8', '#253494'] as const);
 /** ColorBrewer RdBu, 6 classes, reversed so it runs blue (falling) → red (rising). */
 export const BU_RD_6 = Object.freeze(['#2166AC', '#67A9CF', '#D1E5F0', '#FDDBC7', '#EF8A62', '#B2182B'] as const);
+
+/** ColorBrewer Purples, 5 classes (reporting delay: darker = longer without a report). */
+export const PURPLES_5 = Object.freeze(['#F2F0F7', '#CBC9E2', '#9E9AC8', '#756BB1', '#54278F'] as const);
 
 /** Fill for units with no data (neutral grey, distinct from every palette above). */
 export const NO_DATA_COLOUR = '#BDBDBD';

@@ -90,4 +90,18 @@ test.describe('app shell in web mode', () => {
     await expect(list).toContainText('geoBoundaries');
     await expect(list).toContainText('GSO');
   });
+
+  test('settings show every level threshold with its status; an admin can adjust one', async ({ page }) => {
+    await page.goto(`${app.url}/settings`);
+    const table = page.getByTestId('level-thresholds');
+    await expect(table).toContainText('Cần rà soát');
+    const row = page.getByTestId('threshold-t4800.tc1.band3');
+    await expect(row).toBeVisible();
+    await row.getByRole('textbox').fill('55');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect(row).toContainText('đã chỉnh');
+    await saveScreenshot(page, 'settings-levels');
+    await page.getByRole('button', { name: 'Khôi phục mặc định' }).click();
+    await expect(row).not.toContainText('đã chỉnh');
+  });
 });

@@ -6,9 +6,10 @@ import * as mapMessages from '../pages/map/messages';
 import * as facilitiesMessages from '../pages/facilities/messages';
 import * as tasksMessages from '../pages/tasks/messages';
 import * as dataMessages from '../pages/data/messages';
+import * as settingsMessages from '../pages/settings/messages';
 
 /** Each screen keeps its own strings (pages/<area>/messages.ts), merged here under its area key. */
-const areas = { map: mapMessages, facilities: facilitiesMessages, tasks: tasksMessages, data: dataMessages };
+const areas = { map: mapMessages, facilities: facilitiesMessages, tasks: tasksMessages, data: dataMessages, settings: settingsMessages };
 const bundle = (lang: 'vi' | 'en') => ({
   ...(lang === 'vi' ? vi : en),
   ...Object.fromEntries(Object.entries(areas).map(([k, m]) => [k, m[lang]])),

@@ -12,6 +12,7 @@ import { metricsHandlers } from './metrics';
 import { ioHandlers } from './io';
 import { boardHandlers } from './boards';
 import { mapHandlers } from './map';
+import { settingsHandlers } from './settings';
 
 export interface HandlerDeps {
   store: Store;
@@ -52,7 +53,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         .list('facilityStatus', { facilityId }, { orderBy: [['reportedAt', 'asc']] })
         .filter((s) => (!from || s.reportedAt >= from) && (!to || s.reportedAt <= to)),
     'facilityStatus.create': (input, ctx) => {
-      const r = store.write({ userId: ctx.userId }, [{ op: 'create', entity: 'facilityStatus', fields: input }]);
+      // One canonical instant form (UTC, ms) in storage: boards compare reportedAt as strings in SQL.
+      const fields = { ...input, reportedAt: new Date(input.reportedAt).toISOString() };
+      const r = store.write({ userId: ctx.userId }, [{ op: 'create', entity: 'facilityStatus', fields }]);
       return store.get('facilityStatus', r.ids[0]!)!;
     },
 
@@ -86,5 +89,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...ioHandlers(store),
     ...boardHandlers(store),
     ...mapHandlers(store),
+    ...settingsHandlers(store),
   } satisfies Handlers;
 }

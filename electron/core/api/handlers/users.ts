@@ -32,7 +32,7 @@ export function userHandlers(store: Store, session: { get(): string | null; set(
   return {
     ...named('users', users),
     'users.setPassword': ({ id, password }: { id: string; password: string | null }, ctx: CallContext) => {
-      store.get('user', id) ?? notFound('người dùng', id);
+      if (!store.get('user', id)) notFound('người dùng', id);
       store.setLocal(pwKey(id), password === null ? null : hashPassword(password));
       store.write(writeCtx(ctx), [{ op: 'update', entity: 'user', id, fields: { hasPassword: password !== null } }]);
       return store.get('user', id)!;

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { setLanguage } from '../i18n';
-import { useTheme } from '../theme';
+import { setLanguage } from '../../i18n';
+import { useTheme } from '../../theme';
+import { LevelThresholds } from './LevelThresholds';
+import { Operators } from './Operators';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -25,6 +27,8 @@ export function SettingsPage() {
           </select>
         </label>
       </div>
+      <Operators />
+      <LevelThresholds />
     </section>
   );
 }

@@ -1,0 +1,51 @@
+/** Strings of the Cài đặt screen, merged under the key "settings". */
+export const vi = {
+  levels: {
+    title: 'Ngưỡng đánh giá cấp độ dịch',
+    intro: 'Theo Nghị quyết 128/NQ-CP, Quyết định 4800/QĐ-BYT và 218/QĐ-BYT. Mỗi ngưỡng ghi rõ nguồn và mức xác nhận; {{count}} giá trị là mặc định cần rà soát vì chưa đối chiếu được với văn bản gốc.',
+    onlyReview: 'Chỉ hiện giá trị cần rà soát',
+    threshold: 'Ngưỡng',
+    value: 'Giá trị',
+    status: 'Mức xác nhận',
+    sources: 'Nguồn',
+    save: 'Lưu thay đổi',
+    reset: 'Khôi phục mặc định',
+    overridden: 'đã chỉnh',
+    st: { CONFIRMED: 'Đã xác nhận', REPORTED: 'Theo báo chí', IMPLIED: 'Suy ra', UNCONFIRMED: 'Cần rà soát' },
+  },
+  operators: {
+    title: 'Người vận hành',
+    current: 'Đang làm việc',
+    none: 'chưa chọn (quản trị máy này)',
+    use: 'Chọn',
+    add: 'Thêm người dùng',
+    displayName: 'Họ và tên',
+    username: 'Tên đăng nhập',
+  },
+  roles: { admin: 'Quản trị', operator: 'Nhập liệu', viewer: 'Chỉ xem', district_reporter: 'Báo cáo quận, huyện' },
+};
+export const en: typeof vi = {
+  levels: {
+    title: 'Epidemic-level thresholds',
+    intro: 'Per Resolution 128/NQ-CP and Decisions 4800/QĐ-BYT and 218/QĐ-BYT. Each threshold shows its source and confirmation status; {{count}} values are defaults to review because the official text could not be checked.',
+    onlyReview: 'Only values to review',
+    threshold: 'Threshold',
+    value: 'Value',
+    status: 'Status',
+    sources: 'Sources',
+    save: 'Save changes',
+    reset: 'Back to defaults',
+    overridden: 'changed',
+    st: { CONFIRMED: 'Confirmed', REPORTED: 'Reported', IMPLIED: 'Implied', UNCONFIRMED: 'To review' },
+  },
+  operators: {
+    title: 'Operators',
+    current: 'Working now',
+    none: 'none chosen (this machine’s administrator)',
+    use: 'Use',
+    add: 'Add user',
+    displayName: 'Full name',
+    username: 'Username',
+  },
+  roles: { admin: 'Administrator', operator: 'Operator', viewer: 'Viewer', district_reporter: 'District reporter' },
+};
