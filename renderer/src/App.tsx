@@ -8,7 +8,7 @@ import { PlaceholderPage } from './pages/PlaceholderPage';
 import { DataPage } from './pages/data/DataPage';
 import { MapPage } from './pages/map/MapPage';
 import { FacilitiesPage } from './pages/facilities/FacilitiesPage';
-import { TasksPage } from './pages/tasks/TasksPage';
+import { TasksPage, TasksNavBadge } from './pages/tasks/TasksPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { AboutPage } from './pages/AboutPage';
 import { useTheme } from './theme';
@@ -91,6 +91,7 @@ export function App() {
                   <Icon name={n.key} />
                 </span>
                 {t(`nav.${n.key}`)}
+                {n.key === 'tasks' && <TasksNavBadge />}
               </Link>
             </li>
           ))}

@@ -15,8 +15,13 @@ export const isoDate = z
   }, 'ngày không hợp lệ');
 export type IsoDate = z.infer<typeof isoDate>;
 
-/** Instant as ISO-8601 UTC (`2021-12-01T09:00:00.000Z`). */
-export const isoDateTime = z.iso.datetime({ offset: true });
+/**
+ * Instant as ISO-8601. Any offset is accepted on input ("2021-12-01T17:00+07:00") and
+ * stored canonical UTC (`2021-12-01T10:00:00.000Z`), so instants compare as strings in SQL.
+ */
+export const isoDateTime = z.iso
+  .datetime({ offset: true, local: false })
+  .transform((s) => new Date(s).toISOString());
 
 /** UUIDv7 (time-ordered) for user-created rows; any RFC 4122 UUID is accepted on input. */
 export const uuid = z.uuid();

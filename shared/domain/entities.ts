@@ -266,5 +266,6 @@ export const entityName = z.enum([
   'task',
   'taskUpdate',
   'user',
+  'setting',
 ]);
 export type EntityName = z.infer<typeof entityName>;

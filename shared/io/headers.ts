@@ -43,8 +43,26 @@ function synonymsOf(kind: ImportKind): Syn[] {
   return s;
 }
 
-/** Best score of `field` for one header text (0 = no match). */
+/** Joins the rows of a two-row header (see electron/core/io/table.ts). */
+export const HEADER_JOIN = ' · ';
+
+/**
+ * Best score per field for one header. A two-row header also scores its lower part
+ * alone: "Số ca mắc mới · Khu cách ly" is about quarantined cases even though it also
+ * contains every word of "Số ca mắc mới" — an exact sub-header beats a partial match.
+ */
 function scoreHeader(kind: ImportKind, header: string): Map<string, number> {
+  const best = scoreText(kind, header);
+  const j = header.lastIndexOf(HEADER_JOIN);
+  if (j > 0) {
+    for (const [field, score] of scoreText(kind, header.slice(j + HEADER_JOIN.length))) {
+      if (score >= 1000) best.set(field, Math.max(best.get(field) ?? 0, score - 500));
+    }
+  }
+  return best;
+}
+
+function scoreText(kind: ImportKind, header: string): Map<string, number> {
   const f = fold(header);
   const best = new Map<string, number>();
   if (!f) return best;

@@ -25,6 +25,7 @@ export type ProblemCode =
   | 'unknown_facility'
   | 'ambiguous_facility'
   | 'unknown_directive'
+  | 'unknown_id'
   | 'bad_coordinate'
   | 'no_header'
   | 'no_rows'
@@ -37,7 +38,7 @@ export type ProblemCode =
 
 export type Severity = 'error' | 'warning';
 
-export interface ProblemParams {
+export type ProblemParams = {
   value?: string;
   /** For part ≤ total rules: labels of the part and total, and their values. */
   part?: string;
@@ -53,7 +54,7 @@ export interface ProblemParams {
   choices?: string[];
   encoding?: string;
   detail?: string;
-}
+};
 
 export interface Problem {
   /** Row number as the spreadsheet shows it (1-based); null for a file-level problem. */
@@ -132,6 +133,7 @@ const TEXT: Record<ProblemCode, Record<Lang, (p: ProblemParams) => string>> = {
     vi: (p) => `"${p.value}" trùng tên nhiều cơ sở — hãy ghi mã cơ sở hoặc quận/huyện`,
     en: (p) => `"${p.value}" matches several facilities — give the facility id or the district`,
   },
+  unknown_id: { vi: (p) => `không tìm thấy mã "${p.value}" trong dữ liệu hiện có`, en: (p) => `no existing record has id "${p.value}"` },
   unknown_directive: { vi: (p) => `không tìm thấy văn bản "${p.value}"`, en: (p) => `unknown directive "${p.value}"` },
   bad_coordinate: { vi: (p) => `tọa độ "${p.value}" không hợp lệ`, en: (p) => `invalid coordinate "${p.value}"` },
   no_header: {

@@ -632,7 +632,5 @@ export function buildTasks(world: DemoWorld, facilities: DemoFacility[], seed: n
   return { directives: issued ? [directiveRow] : [], tasks, taskUpdates };
 }
 
-/** True when the task is past due and not finished as of `date`. */
-export function isOverdue(t: Pick<Task, 'dueDate' | 'status'>, date: string): boolean {
-  return t.dueDate !== null && t.dueDate < date && t.status !== 'done' && t.status !== 'cancelled';
-}
+/** Overdue is defined once, for the boards; the demo reuses it. */
+export { isOverdue } from '../boards/deadlines';

@@ -73,6 +73,14 @@ export class FacilityCache {
 
   private onCommit(e: CommitEvent): void {
     if (e.lastSeq !== null) this.seenSeq = e.lastSeq;
+    if (e.bulk) {
+      if (e.entities.includes('facility')) this.needFacilities = true;
+      if (e.entities.includes('facilityStatus')) {
+        this.needFull = true;
+        this.pendingStatusIds.clear();
+      }
+      return;
+    }
     for (const c of e.changed) {
       if (c.entity === 'facility') this.needFacilities = true;
       else if (c.entity === 'facilityStatus' && !this.needFull) {

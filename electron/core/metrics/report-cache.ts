@@ -30,8 +30,8 @@ import { UnitTree } from './units';
  * at the next query (lazy, so a burst of writes costs one update): each touched unit is
  * re-read from SQLite from its earliest touched day on and its sums are recomputed from
  * there. Big batches (> FULL_REBUILD_REFS rows), admin-unit changes and writes by another
- * connection to the same file (detected by the change-log seq) rebuild everything with one
- * scan instead.
+ * connection to the same file (detected by the change-log seq) and streamed bulk writes
+ * (which do not list their rows) rebuild everything with one scan instead.
  */
 
 export const NO_DAY = -2147483648;
@@ -110,6 +110,11 @@ export class ReportCache {
   private onCommit(e: CommitEvent): void {
     if (e.lastSeq !== null) this.seenSeq = e.lastSeq;
     if (this.needFull) return; // everything is re-read anyway
+    if (e.bulk) {
+      // A streamed bulk write does not list its rows: re-read if it touched what we hold.
+      if (e.entities.some((x) => x === 'caseReport' || x === 'vaccination' || x === 'adminUnit')) this.scheduleFull();
+      return;
+    }
     try {
       for (const c of e.changed) {
         if (c.entity === 'adminUnit') {

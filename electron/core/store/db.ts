@@ -8,7 +8,7 @@ import { decodeHlc, Hlc, SITE_ID_RE, type HlcState } from './hlc';
 import { newSiteId } from './ids';
 import { APPLICATION_ID, LATEST_VERSION, migrate } from './migrations';
 import { Reader, type ListOptions, type Where } from './read';
-import { Writer, type ChangedRef, type WriteContext, type WriteOp, type WriteResult } from './write';
+import { Writer, type BulkWriteResult, type ChangedRef, type WriteContext, type WriteOp, type WriteResult } from './write';
 
 export type IntegrityCheck = 'auto' | 'full' | 'quick' | 'none';
 
@@ -41,10 +41,15 @@ export interface CommitEvent {
   changeCount: number;
   firstSeq: number | null;
   lastSeq: number | null;
-  /** Rows that changed, in op order. */
+  /** Rows that changed, in op order. Empty for a bulk write (see `bulk`). */
   changed: ChangedRef[];
-  /** Distinct entity names in `changed` (for coarse cache invalidation / SSE topics). */
+  /** Distinct entity names of the changed rows (for coarse cache invalidation / SSE topics). */
   entities: EntityName[];
+  /**
+   * True for a streamed writeAll(): the rows are not listed (there may be millions); treat
+   * every row of every entity in `entities` as possibly changed.
+   */
+  bulk: boolean;
 }
 export type CommitListener = (event: CommitEvent) => void;
 
@@ -65,6 +70,11 @@ export interface Store {
   readonly closed: boolean;
   /** The one write path (see write.ts). Atomic: all ops commit or none. */
   write(ctx: WriteContext, ops: readonly WriteOp[]): WriteResult;
+  /**
+   * The same write path for a stream of ops (e.g. a generator): one transaction, all or
+   * nothing, constant memory; returns counts instead of per-row lists.
+   */
+  writeAll(ctx: WriteContext, ops: Iterable<WriteOp>): BulkWriteResult;
   get<E extends EntityName>(entity: E, id: string, opts?: { includeDeleted?: boolean }): EntityOf<E> | undefined;
   list<E extends EntityName>(entity: E, where?: Where<E>, opts?: ListOptions<E>): EntityOf<E>[];
   /** Called synchronously after each commit that changed something; returns an unsubscribe function. */
@@ -273,8 +283,8 @@ class SqliteStore implements Store {
     this.assertOpen();
     if (!this.writer) throw new WriteError('readonly', null, null);
     const result = this.writer.write(ctx, ops);
-    if (!result.duplicate && result.changeCount > 0 && this.listeners.size > 0) {
-      const event: CommitEvent = {
+    if (!result.duplicate && result.changeCount > 0) {
+      this.emit({
         opId: result.opId,
         userId: ctx.userId,
         changeCount: result.changeCount,
@@ -282,17 +292,40 @@ class SqliteStore implements Store {
         lastSeq: result.lastSeq,
         changed: result.changed,
         entities: [...new Set(result.changed.map((c) => c.entity))],
-      };
-      for (const l of this.listeners) {
-        // Already committed: a failing listener must not make the write look failed.
-        try {
-          l(event);
-        } catch (e) {
-          console.error('[store] onCommit listener failed', e);
-        }
-      }
+        bulk: false,
+      });
     }
     return result;
+  }
+
+  writeAll(ctx: WriteContext, ops: Iterable<WriteOp>): BulkWriteResult {
+    this.assertOpen();
+    if (!this.writer) throw new WriteError('readonly', null, null);
+    const result = this.writer.writeAll(ctx, ops);
+    if (!result.duplicate && result.changeCount > 0) {
+      this.emit({
+        opId: result.opId,
+        userId: ctx.userId,
+        changeCount: result.changeCount,
+        firstSeq: result.firstSeq,
+        lastSeq: result.lastSeq,
+        changed: [],
+        entities: result.entities,
+        bulk: true,
+      });
+    }
+    return result;
+  }
+
+  private emit(event: CommitEvent): void {
+    for (const l of this.listeners) {
+      // Already committed: a failing listener must not make the write look failed.
+      try {
+        l(event);
+      } catch (e) {
+        console.error('[store] onCommit listener failed', e);
+      }
+    }
   }
 
   get<E extends EntityName>(entity: E, id: string, opts: { includeDeleted?: boolean } = {}): EntityOf<E> | undefined {

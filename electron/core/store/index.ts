@@ -4,7 +4,7 @@
  */
 export { openStore, inspectDatabase, isStoreOpen, AUTO_FULL_CHECK_BYTES } from './db';
 export type { Store, OpenStoreOptions, CommitEvent, CommitListener, IntegrityCheck } from './db';
-export type { WriteOp, WriteOpKind, WriteContext, WriteResult, ChangedRef } from './write';
+export type { WriteOp, WriteOpKind, WriteContext, WriteResult, BulkWriteResult, ChangedRef } from './write';
 export type { Where, ListOptions } from './read';
 export {
   ENTITIES,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   DELETED_COLUMN,
+  ENTITIES,
   decodeValue,
   encodeValue,
   entityDef,
@@ -15,21 +16,34 @@ import { newId } from './ids';
 
 /**
  * THE write path. Every create/update/delete of a domain entity goes through
- * Writer.write(): one transaction that validates, applies the row change, appends one
- * change row per changed field (audit trail + sync outbox) and records the winning stamp
- * per field in field_versions. Nothing else in the app writes domain tables (enforced by
- * tests/unit/store/guard.test.ts, and store.db is a read-only connection).
+ * Writer.write() (or writeAll(), the same for a streamed op list): one transaction that
+ * validates, applies the row change, appends change rows (audit trail + sync outbox) and
+ * records the winning stamp per field in field_versions. Nothing else in the app writes
+ * domain tables (enforced by tests/unit/store/sql-scan.test.ts, and store.db is a
+ * read-only connection).
  *
- * Change rows (table `changes`)
- * - one per changed field: value = JSON of the new DOMAIN value (booleans as true/false,
- *   geometry as an object, null as null); unchanged values are not recorded;
- * - `_created` (value true) precedes the field rows of a create; every field of a create
- *   is recorded (a create asserts the whole row);
- * - `_deleted` (true on delete, false when a create revives a tombstone);
+ * Change rows (table `changes`); values are JSON of DOMAIN values (booleans as true/false,
+ * geometry as an object, null as null):
+ * - create, and an upsert that creates or revives a tombstone: ONE row, field `_created`,
+ *   value = the whole row as an object of every field EXCEPT the key (the key is the row's
+ *   entity_id; natural-key parts such as unitCode/date are ordinary fields and included),
+ *   so {[pk]: entity_id, ...value} is the row exactly as created. One row instead of one
+ *   per field: ~12× fewer change rows for bulk imports and demo seeding.
+ *   Older files also hold the previous form — `_created` with value `true` followed by one
+ *   row per field (and `_deleted: false` on a revive), all with the same stamp; readers
+ *   must accept both (a boolean value means "fields follow");
+ * - update, and an upsert that changes an existing row: one row per changed field, value =
+ *   the new value; unchanged values are not recorded;
+ * - `_deleted` (value true) on delete;
  * - all rows of one WriteOp share one HLC stamp (they happened together); successive ops,
  *   even in one call, get increasing stamps, so "last op wins" holds within a call too;
  * - op_id: one per write call (UUIDv7 unless the caller passes one). It is the
  *   idempotency key: a call whose op id is already in `ops` is not applied again.
+ *
+ * Field versions (table `field_versions`, what per-field last-writer-wins compares against):
+ * a create/revive writes only `_created`; an update writes each changed field; a delete
+ * writes `_deleted`. The version of any field f (including `_deleted`) is
+ * max(fv[f], fv['_created']).
  *
  * Deletes are tombstones: the row stays with `_deleted = 1` (reads filter it), plus a
  * `_deleted` change row and field version. Why keep the row: foreign keys never dangle
@@ -83,6 +97,26 @@ export interface WriteResult {
   changed: ChangedRef[];
 }
 
+/**
+ * Result of a streamed bulk write (writeAll): the same single transaction and op id as
+ * write(), but no per-row lists, so millions of ops need no memory per op.
+ */
+export interface BulkWriteResult {
+  opId: string;
+  duplicate: boolean;
+  changeCount: number;
+  firstSeq: number | null;
+  lastSeq: number | null;
+  /** Ops consumed from the iterable. */
+  opCount: number;
+  /** Rows created (or revived), updated, deleted — ops that changed nothing are not counted. */
+  created: number;
+  updated: number;
+  deleted: number;
+  /** Entities with at least one changed row. */
+  entities: EntityName[];
+}
+
 interface Statements {
   select: Database.Statement;
   insert: Database.Statement;
@@ -92,8 +126,12 @@ interface Statements {
 }
 
 type Row = Record<string, unknown>;
+type PriorOp = { change_count: number; first_seq: number | null; last_seq: number | null };
 
-/** Change rows per multi-row INSERT (8 parameters each; SQLite allows 32,766). */
+/** Entities some other entity refers to (their rows written in a call satisfy its references). */
+const PARENT_ENTITIES: ReadonlySet<EntityName> = new Set(Object.values(ENTITIES).flatMap((d) => Object.values(d.refs)));
+
+/** Change rows per multi-row INSERT (8 parameters each; SQLite allows 32,766), buffered across ops. */
 const MAX_BATCH = 64;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -157,18 +195,42 @@ export class Writer {
   }
 
   write(ctx: WriteContext, ops: readonly WriteOp[]): WriteResult {
+    this.checkContext(ctx);
+    if (!Array.isArray(ops)) throw new TypeError('ops must be an array');
+    const opId = ctx.opId ?? newId(this.clock());
+    const run = new Run(this, ctx.userId, opId, true);
+    if (ops.length === 0) return run.result(false);
+    return this.transact(run, () => run.apply(ops, (prior) => run.duplicate(prior, ops)));
+  }
+
+  /**
+   * write() for an op STREAM (any iterable, e.g. a generator): one transaction, one op id,
+   * all or nothing, the same validation and change rows — but ops are consumed one at a
+   * time and only counts are kept, so a bulk load (demo seeding, big imports) needs no
+   * memory per row. The iterable is consumed inside the transaction.
+   */
+  writeAll(ctx: WriteContext, ops: Iterable<WriteOp>): BulkWriteResult {
+    this.checkContext(ctx);
+    if (ops === null || typeof (ops as Iterable<WriteOp>)[Symbol.iterator] !== 'function') throw new TypeError('ops must be iterable');
+    const run = new Run(this, ctx.userId, ctx.opId ?? newId(this.clock()), false);
+    return this.transact(run, () => {
+      run.apply(ops, (prior) => run.duplicate(prior, []));
+      return run.summary();
+    });
+  }
+
+  private checkContext(ctx: WriteContext): void {
     if (ctx.userId !== null && typeof ctx.userId !== 'string') throw new TypeError('ctx.userId must be a string or null');
     if (ctx.opId !== undefined && (typeof ctx.opId !== 'string' || ctx.opId.length === 0 || ctx.opId.length > 100)) {
       throw new TypeError('ctx.opId must be a non-empty string of at most 100 characters');
     }
-    if (!Array.isArray(ops)) throw new TypeError('ops must be an array');
-    const opId = ctx.opId ?? newId(this.clock());
-    const run = new Run(this, ctx.userId, opId);
-    if (ops.length === 0) return run.result(false);
+  }
+
+  private transact<T>(run: Run, fn: () => T): T {
     try {
       // IMMEDIATE: take the write lock up front so busy_timeout applies, instead of
       // failing with SQLITE_BUSY when a read transaction tries to upgrade.
-      return this.db.transaction(() => run.apply(ops)).immediate();
+      return this.db.transaction(fn).immediate();
     } catch (e) {
       throw run.explain(e);
     }
@@ -228,39 +290,51 @@ class Run {
   private lastSeq: number | null = null;
   private firstStamp: string | null = null;
   private lastStamp: string | null = null;
+  /** Per-op lists (write()); a streamed writeAll() keeps only the counts. */
   private readonly ids: string[] = [];
   private readonly changed: ChangedRef[] = [];
-  /** Rows written in this call, for explaining a foreign key failure at COMMIT. */
-  private readonly touched: Array<{ def: EntityDef; id: string; row: Row }> = [];
+  private readonly counts = { ops: 0, create: 0, update: 0, delete: 0 };
+  private readonly entities = new Set<EntityName>();
+  /**
+   * For explaining a foreign key failure at COMMIT, kept per DISTINCT value so a bulk write
+   * stays small: the first row (in op order) that referred to each parent key, and the
+   * parent-type rows this call wrote (they satisfy references made in the same call).
+   */
+  private readonly refUses = new Map<string, { entity: EntityName; id: string; field: string; parent: EntityName; value: unknown }>();
+  private readonly writtenParents = new Set<string>();
   private readonly siteId: string;
   private readonly x: Writer['internals'];
   private readonly pendingChanges: unknown[] = [];
   private readonly pendingVersions: unknown[] = [];
+  private duplicateResult: WriteResult | null = null;
 
   constructor(
     private readonly writer: Writer,
     private readonly userId: string | null,
     private readonly opId: string,
+    private readonly collect: boolean,
   ) {
     this.x = writer.internals;
     this.siteId = this.x.hlc.siteId;
   }
 
-  apply(ops: readonly WriteOp[]): WriteResult {
-    const prior = this.x.selectOp.get(this.opId) as
-      | { change_count: number; first_seq: number | null; last_seq: number | null }
-      | undefined;
-    if (prior) return this.duplicate(prior, ops);
+  apply(ops: Iterable<WriteOp>, onDuplicate: (prior: PriorOp) => WriteResult): WriteResult {
+    const prior = this.x.selectOp.get(this.opId) as PriorOp | undefined;
+    if (prior) return (this.duplicateResult = onDuplicate(prior));
     // Another connection (e.g. the CLI seeder while the app runs) may have written since
     // our last write: never stamp below what is on disk. We hold the write lock, so the
     // value cannot move under us. One indexed read per call.
     const onDisk = this.x.loadHlc.get() as { value: string } | undefined;
     const stamp = onDisk ? (JSON.parse(onDisk.value) as string | null) : null;
     if (stamp) this.x.hlc.advanceTo(decodeHlc(stamp));
+    // Change rows and field versions are buffered across ops and written MAX_BATCH at a
+    // time (multi-row INSERTs keep their order, so seq and "later stamp wins" hold).
     for (const op of ops) {
+      this.counts.ops++;
       this.applyOne(op);
-      this.flush();
     }
+    this.flush();
+    if (this.counts.ops === 0) return this.result(false); // an empty stream writes nothing
     this.x.insertOp.run(
       this.opId,
       this.siteId,
@@ -272,6 +346,37 @@ class Run {
     );
     this.x.saveHlc.run(JSON.stringify(this.lastStamp));
     return this.result(false);
+  }
+
+  summary(): BulkWriteResult {
+    const d = this.duplicateResult;
+    if (d) {
+      const by = (op: ChangedRef['op']) => d.changed.filter((c) => c.op === op).length;
+      return {
+        opId: this.opId,
+        duplicate: true,
+        changeCount: d.changeCount,
+        firstSeq: d.firstSeq,
+        lastSeq: d.lastSeq,
+        opCount: 0,
+        created: by('create'),
+        updated: by('update'),
+        deleted: by('delete'),
+        entities: [...new Set(d.changed.map((c) => c.entity))],
+      };
+    }
+    return {
+      opId: this.opId,
+      duplicate: false,
+      changeCount: this.changeCount,
+      firstSeq: this.firstSeq,
+      lastSeq: this.lastSeq,
+      opCount: this.counts.ops,
+      created: this.counts.create,
+      updated: this.counts.update,
+      deleted: this.counts.delete,
+      entities: [...this.entities],
+    };
   }
 
   result(duplicate: boolean): WriteResult {
@@ -286,10 +391,7 @@ class Run {
     };
   }
 
-  private duplicate(
-    prior: { change_count: number; first_seq: number | null; last_seq: number | null },
-    ops: readonly WriteOp[],
-  ): WriteResult {
+  duplicate(prior: PriorOp, ops: readonly WriteOp[]): WriteResult {
     const changed: ChangedRef[] = [];
     if (prior.first_seq !== null) {
       const rows = this.x.db
@@ -344,7 +446,7 @@ class Run {
 
   private create(def: EntityDef, op: WriteOp, stamp: string, upsert: boolean): void {
     const { id, row } = this.validateFull(def, op);
-    this.ids.push(id);
+    if (this.collect) this.ids.push(id);
     const st = this.writer.statementsFor(def);
     const existing = st.select.get(id) as Row | undefined;
 
@@ -365,7 +467,7 @@ class Run {
       if (cols.length === 0) return;
       if (def.appendOnly) throw new WriteError('not_allowed', def.name, id, 'chỉ được thêm mới / append-only');
       this.guard(def, id, () => this.writer.updateStatement(def, cols).run(...values, id));
-      for (let i = 0; i < cols.length; i++) this.record(def, id, cols[i]!, values[i], stamp, true);
+      for (let i = 0; i < cols.length; i++) this.record(def, id, cols[i]!, values[i], stamp);
       this.touch(def, id, row, 'update');
       return;
     }
@@ -373,14 +475,10 @@ class Run {
     const values = def.columns.map((c) => encodeValue(c, row[c.field]));
     if (existing) this.guard(def, id, () => st.revive.run(...values, id));
     else this.guard(def, id, () => st.insert.run(...values));
-    // Field versions of a create: ONE row, `_created`, is the version of every field that
-    // has no newer version of its own (sync: version(f) = max(fv[f], fv[_created])).
-    // Writing 1 row instead of one per field roughly halves the cost of bulk creates.
-    this.recordMarker(def, id, '_created', 'true', stamp, true);
-    if (existing) this.recordMarker(def, id, '_deleted', 'false', stamp, true);
-    def.columns.forEach((c, i) => {
-      if (c.field !== def.pk) this.record(def, id, c, values[i], stamp, false);
-    });
+    // A create (or revive) is ONE change row and ONE field version, both `_created`: the
+    // row asserts every field at this stamp (version(f) = max(fv[f], fv[_created]), for
+    // `_deleted` too, so a revive needs no `_deleted: false` row of its own).
+    this.recordMarker(def, id, '_created', createdValue(def, row), stamp);
     this.touch(def, id, row, 'create');
   }
 
@@ -388,7 +486,7 @@ class Run {
     if (def.appendOnly) throw new WriteError('not_allowed', def.name, op.id ?? null, 'chỉ được thêm mới / append-only');
     if (op.id === undefined) throw new ValidationError(def.name, null, def.pk, 'thiếu khóa / id is required');
     const id = op.id;
-    this.ids.push(id);
+    if (this.collect) this.ids.push(id);
     const fields = op.fields ?? {};
     if (!isPlainObject(fields)) throw new ValidationError(def.name, id, null, 'fields phải là đối tượng / fields must be an object');
     this.rejectUnknown(def, id, fields);
@@ -413,7 +511,7 @@ class Run {
     if (hasObjectChecks(def)) this.checkWhole(def, id, existing, parsedRow);
     if (cols.length === 0) return;
     this.guard(def, id, () => this.writer.updateStatement(def, cols).run(...values, id));
-    for (let i = 0; i < cols.length; i++) this.record(def, id, cols[i]!, values[i], stamp, true);
+    for (let i = 0; i < cols.length; i++) this.record(def, id, cols[i]!, values[i], stamp);
     this.touch(def, id, parsedRow, 'update');
   }
 
@@ -421,14 +519,14 @@ class Run {
     if (def.appendOnly) throw new WriteError('not_allowed', def.name, op.id ?? null, 'chỉ được thêm mới / append-only');
     if (op.id === undefined) throw new ValidationError(def.name, null, def.pk, 'thiếu khóa / id is required');
     const id = op.id;
-    this.ids.push(id);
+    if (this.collect) this.ids.push(id);
     const st = this.writer.statementsFor(def);
     const existing = st.select.get(id) as Row | undefined;
     if (!existing) throw new WriteError('not_found', def.name, id);
     if (existing[DELETED_COLUMN] !== 0) return; // already a tombstone: idempotent
     st.markDeleted.run(id);
-    this.recordMarker(def, id, '_deleted', 'true', stamp, true);
-    this.changed.push({ entity: def.name, id, op: 'delete' });
+    this.recordMarker(def, id, '_deleted', 'true', stamp);
+    this.changedRow(def, id, 'delete');
   }
 
   /** Full validation for create/upsert; fills in generated or natural ids. */
@@ -486,7 +584,7 @@ class Run {
     }
   }
 
-  private record(def: EntityDef, id: string, c: ColumnDef, encoded: unknown, stamp: string, version: boolean): void {
+  private record(def: EntityDef, id: string, c: ColumnDef, encoded: unknown, stamp: string): void {
     // Change values are JSON of the domain value: JSON columns already hold exactly that.
     const json =
       encoded === null
@@ -498,13 +596,13 @@ class Run {
               ? 'true'
               : 'false'
             : JSON.stringify(encoded);
-    this.recordMarker(def, id, c.field, json, stamp, version);
+    this.recordMarker(def, id, c.field, json, stamp);
   }
 
-  /** Buffer one change row (and optionally its field version); flush() writes them. */
-  private recordMarker(def: EntityDef, id: string, field: string, json: string, stamp: string, version: boolean): void {
+  /** Buffer one change row and its field version; flush() writes them. */
+  private recordMarker(def: EntityDef, id: string, field: string, json: string, stamp: string): void {
     this.pendingChanges.push(def.name, id, field, json, stamp, this.siteId, this.userId, this.opId);
-    if (version) this.pendingVersions.push(def.name, id, field, stamp, this.siteId);
+    this.pendingVersions.push(def.name, id, field, stamp, this.siteId);
     if (this.pendingChanges.length >= MAX_BATCH * 8) this.flush();
   }
 
@@ -526,9 +624,21 @@ class Run {
     }
   }
 
+  private changedRow(def: EntityDef, id: string, op: ChangedRef['op']): void {
+    if (this.collect) this.changed.push({ entity: def.name, id, op });
+    this.counts[op]++;
+    this.entities.add(def.name);
+  }
+
   private touch(def: EntityDef, id: string, row: Row, op: 'create' | 'update'): void {
-    this.changed.push({ entity: def.name, id, op });
-    if (Object.keys(def.refs).length > 0) this.touched.push({ def, id, row });
+    this.changedRow(def, id, op);
+    if (PARENT_ENTITIES.has(def.name)) this.writtenParents.add(`${def.name}\u0000${id}`);
+    for (const [field, parent] of Object.entries(def.refs)) {
+      const value = row[field];
+      if (value === null || value === undefined) continue;
+      const key = `${parent}\u0000${String(value)}`;
+      if (!this.refUses.has(key)) this.refUses.set(key, { entity: def.name, id, field, parent, value });
+    }
   }
 
   /** Turn a UNIQUE violation into a ValidationError naming the field. */
@@ -553,26 +663,31 @@ class Run {
    */
   explain(e: unknown): unknown {
     if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') return e;
-    const created = new Set(this.touched.map((t) => `${t.def.name}\u0000${t.id}`));
-    for (const t of this.touched) {
-      for (const [field, parentName] of Object.entries(t.def.refs)) {
-        const v = t.row[field];
-        if (v === null || v === undefined) continue;
-        if (created.has(`${parentName}\u0000${String(v)}`)) continue;
-        const parent = entityDef(parentName)!;
-        const found = this.x.db.prepare(`SELECT 1 FROM "${parent.table}" WHERE "${parent.pkColumn}" = ?`).get(v);
-        if (!found) {
-          return new ValidationError(
-            t.def.name,
-            t.id,
-            field,
-            `tham chiếu tới ${parentName} "${String(v)}" không tồn tại / refers to a missing ${parentName}`,
-          );
-        }
+    // In op order of first use: the first reference whose parent neither existed before
+    // the call (the call is rolled back, so the database shows exactly that) nor was
+    // written by it.
+    for (const [key, use] of this.refUses) {
+      if (this.writtenParents.has(key)) continue;
+      const parent = entityDef(use.parent)!;
+      const found = this.x.db.prepare(`SELECT 1 FROM "${parent.table}" WHERE "${parent.pkColumn}" = ?`).get(use.value);
+      if (!found) {
+        return new ValidationError(
+          use.entity,
+          use.id,
+          use.field,
+          `tham chiếu tới ${use.parent} "${String(use.value)}" không tồn tại / refers to a missing ${use.parent}`,
+        );
       }
     }
     return e;
   }
+}
+
+/** JSON of a created row for its `_created` change: every field but the key, in column order. */
+function createdValue(def: EntityDef, row: Row): string {
+  const out: Row = {};
+  for (const c of def.columns) if (c.field !== def.pk) out[c.field] = row[c.field] ?? null;
+  return JSON.stringify(out);
 }
 
 function hasObjectChecks(def: EntityDef): boolean {

@@ -3,7 +3,8 @@ import type { GeoJSONSource, Map as MaplibreMap, MapGeoJSONFeature } from 'mapli
 import { getMaplibre } from './maplibre';
 import { mapFontFaces } from './fonts';
 import { buildStyle, DAY_STATE, LAYER_GROUPS, SOURCES, type BasemapOptions, type LayerGroup, type MapTheme } from './style';
-import { CLASS_STATE, NO_CLASS, classFillExpression, type MapMetricId } from './metrics';
+import { classFillExpression, type MapMetricId } from './metrics';
+import { applyClassStates } from './restyle';
 import { bboxOf, unionBBox, polygonsOf, type AreaGeometry, type BBox } from './geometry';
 import type { UnitCollection } from './features';
 
@@ -23,7 +24,7 @@ export interface SituationMapOptions {
   day: string;
   districts: UnitCollection;
   districtLabels: FeatureCollection;
-  attribution: { districts: string; facilities: string; neutral: string };
+  attribution: { districts: string; facilities: string };
   basemap?: BasemapOptions | null;
   onHover?: (hit: { level: UnitLevel; code: string; x: number; y: number } | null) => void;
   onSelect?: (code: string | null) => void;
@@ -37,6 +38,8 @@ export class SituationMap {
   private day: string;
   private level: UnitLevel = 'district';
   private classes: Record<UnitLevel, Map<string, number | null>> = { district: new Map(), ward: new Map() };
+  /** The day whose figures the current classes come from (may lag the slider while loading). */
+  private classesDay: Record<UnitLevel, string | null> = { district: null, ward: null };
   private hovered: { level: UnitLevel; code: string } | null = null;
   private selected: string | null = null;
   private wardsLoaded = false;
@@ -46,6 +49,8 @@ export class SituationMap {
   /** How many times the district source data was set (stays 1: restyles never rebuild it). */
   districtDataSets = 1;
   private isLoaded = false;
+  /** Until the user pans/zooms (or a district is focused), a resized container refits the city. */
+  private viewTouched = false;
   /** Calls made before the style loaded, replayed once it has (latest wins per key). */
   private readonly queued = new Map<string, () => void>();
 
@@ -67,14 +72,16 @@ export class SituationMap {
         initialDay: opts.day,
       }),
       bounds: this.bounds,
-      fitBoundsOptions: { padding: 24 },
+      fitBoundsOptions: { padding: this.padding() },
+      // Generous: the legend padding shifts the city east of the view centre, and a tight
+      // bound would push it back under the legend.
       maxBounds: [
-        [this.bounds[0] - 0.6, this.bounds[1] - 0.4],
-        [this.bounds[2] + 0.6, this.bounds[3] + 0.4],
+        [this.bounds[0] - 2.5, this.bounds[1] - 1.5],
+        [this.bounds[2] + 2.5, this.bounds[3] + 1.5],
       ],
       minZoom: 7,
       maxZoom: 17,
-      attributionControl: { compact: true, customAttribution: opts.attribution.neutral },
+      attributionControl: { compact: false },
       // Keeps the canvas readable by the test hook / screenshots and "print" of the view.
       canvasContextAttributes: { preserveDrawingBuffer: true },
       dragRotate: false,
@@ -110,6 +117,12 @@ export class SituationMap {
 
   private wireEvents() {
     const m = this.map;
+    m.on('movestart', (e) => {
+      if ((e as { originalEvent?: unknown }).originalEvent) this.viewTouched = true;
+    });
+    m.on('resize', () => {
+      if (!this.viewTouched) this.fitCity();
+    });
     const fillLayers = ['district-fill', 'ward-fill'];
     m.on('mousemove', (e) => {
       const hits = m.queryRenderedFeatures(e.point, { layers: ['facility-point', ...fillLayers] });
@@ -165,27 +178,19 @@ export class SituationMap {
    * THE restyle: class index per unit into feature-state. Only units whose class changed are
    * touched. Returns the JS time of the loop.
    */
-  setClasses(level: UnitLevel, classes: Map<string, number | null>): number {
+  setClasses(level: UnitLevel, classes: Map<string, number | null>, forDay: string | null = null): number {
     const prev = this.classes[level];
     this.classes[level] = classes;
+    this.classesDay[level] = forDay;
     if (!this.isLoaded) return 0;
     return this.applyClasses(level, prev);
   }
 
   private applyClasses(level: UnitLevel, prev?: Map<string, number | null>): number {
     const t0 = performance.now();
-    const source = this.sourceOf(level);
-    const labels = level === 'district' ? SOURCES.districtLabels : SOURCES.wardLabels;
-    const classes = this.classes[level];
-    for (const [code, cls] of classes) {
-      if (prev && prev.has(code) && prev.get(code) === cls) continue;
-      const state = { [CLASS_STATE]: cls ?? NO_CLASS };
-      this.map.setFeatureState({ source, id: code }, state);
-      // The label source carries the class too (the level number under the district name).
-      if (level === 'district') this.map.setFeatureState({ source: labels, id: code }, state);
-    }
-    // Units that disappeared from the snapshot fall back to "no data".
-    if (prev) for (const code of prev.keys()) if (!classes.has(code)) this.map.setFeatureState({ source, id: code }, { [CLASS_STATE]: NO_CLASS });
+    // The label source carries the class too (the level number under the district name).
+    const sources = level === 'district' ? [SOURCES.districts, SOURCES.districtLabels] : [SOURCES.wards];
+    applyClassStates(this.map, sources, this.classes[level], prev);
     this.lastRestyleMs = performance.now() - t0;
     return this.lastRestyleMs;
   }
@@ -266,8 +271,26 @@ export class SituationMap {
     this.selected = code;
   }
 
+  /** Brings a district into view (keyboard selection from the district list). */
+  focusDistrict(code: string) {
+    const f = this.opts.districts.features.find((x) => x.properties.code === code);
+    if (!f) return;
+    this.whenLoaded('focus', () => {
+      // The side panel may just have opened: measure the container before fitting into it.
+      this.viewTouched = true;
+      this.map.resize();
+      this.map.fitBounds(bboxOf(polygonsOf(f.geometry as AreaGeometry)), { padding: this.padding(), maxZoom: 12, duration: 400 });
+    });
+  }
+
+  /** Room for the legend overlay (top-left) and the day badge when the map is wide enough. */
+  private padding() {
+    const wide = this.opts.container.clientWidth > 560;
+    return { top: 56, bottom: 36, left: wide ? 300 : 16, right: wide ? 48 : 16 };
+  }
+
   fitCity() {
-    this.map.fitBounds(this.bounds, { padding: 24, duration: 0 });
+    this.map.fitBounds(this.bounds, { padding: this.padding(), duration: 0 });
   }
 
   /** Read-only view of a unit's feature-state (test hook, tooltips). */
@@ -279,6 +302,10 @@ export class SituationMap {
   labelPointOf(code: string): [number, number] | null {
     const f = this.opts.districtLabels.features.find((x) => (x.properties as { code?: string } | null)?.code === code);
     return f ? ((f.geometry as unknown as { coordinates: [number, number] }).coordinates) : null;
+  }
+
+  dataDay(level: UnitLevel) {
+    return this.classesDay[level];
   }
 
   currentMetric() {

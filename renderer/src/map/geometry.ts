@@ -74,11 +74,14 @@ function segmentDistance(px: number, py: number, a: Pos, b: Pos): number {
 /**
  * Pole of inaccessibility (the interior point farthest from the outline), found by a
  * quad-tree search in the manner of Mapbox's polylabel: a label there never falls outside a
- * concave district the way a centroid can. `precision` is in degrees.
+ * concave district the way a centroid can. `precision` is in degrees; by default 1/20 of the
+ * shape's smaller side (at least 0.001° ≈ 100 m): a label needs no more, and the search
+ * cost grows quickly with precision (30 districts ≈ 30–60 ms on a slow machine).
  */
-export function labelPoint(poly: PolygonCoords, precision = 0.0005): Pos {
+export function labelPoint(poly: PolygonCoords, precision?: number): Pos {
   const [minX, minY, maxX, maxY] = bboxOf([poly]);
   const size = Math.min(maxX - minX, maxY - minY);
+  precision ??= Math.max(0.001, size / 20);
   if (!Number.isFinite(size) || size === 0) return [minX, minY];
   type Cell = { x: number; y: number; h: number; d: number; max: number };
   const cell = (x: number, y: number, h: number): Cell => {

@@ -171,7 +171,7 @@ export function buildStyle(input: StyleInput): StyleSpecification {
       filter: ['has', 'point_count'],
       paint: {
         'circle-color': occColour(['case', ['>', ['get', 'capSum'], 0], ['/', ['*', ['get', 'occSum'], 100], ['get', 'capSum']], -1]),
-        'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'capacitySum']], 0, 10, 60, 26],
+        'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'capacitySum']], 0, 9, 80, 20],
         'circle-stroke-color': '#1F2937',
         'circle-stroke-width': 2,
       },
@@ -181,7 +181,8 @@ export function buildStyle(input: StyleInput): StyleSpecification {
       type: 'symbol',
       source: SOURCES.facilities,
       filter: ['has', 'point_count'],
-      layout: { 'text-field': ['to-string', ['get', 'point_count']], 'text-font': [BOLD_FONT], 'text-size': 12, 'text-allow-overlap': true },
+      // Never hides a district name: the count sits on its own circle.
+      layout: { 'text-field': ['to-string', ['get', 'point_count']], 'text-font': [BOLD_FONT], 'text-size': 12, 'text-allow-overlap': true, 'text-ignore-placement': true },
       paint: { 'text-color': '#111111', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.2 },
     },
     {
@@ -192,7 +193,7 @@ export function buildStyle(input: StyleInput): StyleSpecification {
       paint: {
         'circle-color': occColour(['get', 'occupancyPct']),
         // Area ∝ capacity: radius grows with the square root of the beds.
-        'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'capacity']], 0, 4, 40, 16],
+        'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'capacity']], 0, 4, 40, 14],
         'circle-stroke-color': '#1F2937',
         'circle-stroke-width': 1.5,
       },

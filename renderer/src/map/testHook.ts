@@ -9,6 +9,8 @@ export interface SabanMapHook {
   readonly ready: boolean;
   day(): string;
   metric(): string;
+  /** Day of the figures the map's colours currently come from (lags day() while loading). */
+  dataDay(level?: UnitLevel): string | null;
   /** Class index in feature-state (−1 = no data), undefined when never set. */
   classOf(level: UnitLevel, code: string): number | undefined;
   featureState(level: UnitLevel, code: string): Record<string, unknown>;
@@ -35,6 +37,7 @@ export function installTestHook(sm: SituationMap): () => void {
     },
     day: () => sm.currentDay(),
     metric: () => sm.currentMetric(),
+    dataDay: (level = 'district') => sm.dataDay(level),
     classOf: (level, code) => sm.stateOf(level, code).cls as number | undefined,
     featureState: (level, code) => ({ ...sm.stateOf(level, code) }),
     screenPointOf: (code) => {

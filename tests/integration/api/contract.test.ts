@@ -106,7 +106,11 @@ describe.each(transports)('API contract over %s', (kind) => {
     const updated = await client.call('facilities.update', { id: created.id, patch: { beds: 650 } });
     expect(updated.beds).toBe(650);
     const log = await client.call('changes.list', { entity: 'facility', entityId: created.id });
-    expect(log.filter((c) => c.field === 'beds').map((c) => c.value)).toEqual([500, 650]);
+    // A create is one `_created` row asserting every field; an update records the field.
+    expect(log.map((c) => c.field)).toEqual(['_created', 'beds']);
+    expect((log[0]!.value as { beds: number; name: string }).beds).toBe(500);
+    expect((log[0]!.value as { name: string }).name).toBe('Bệnh viện dã chiến số 1');
+    expect(log[1]!.value).toBe(650);
     expect(log.every((c) => c.hlc && c.siteId && c.opId)).toBe(true);
     await client.call('facilities.delete', { id: created.id });
     await expect(client.call('facilities.get', { id: created.id })).rejects.toMatchObject({ code: 'not_found' });

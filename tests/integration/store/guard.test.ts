@@ -6,9 +6,10 @@ import { SAMPLES, seedParents } from '../../unit/store/fixtures';
 import { storeOpener } from './helpers';
 
 /**
- * Guard: every registered entity goes through the write path completely — each field of
- * a create and of an update leaves a change row, a delete leaves a tombstone — and the
- * database holds no table the registry does not know about.
+ * Guard: every registered entity goes through the write path completely — a create leaves
+ * one `_created` change row holding every field, each field of an update leaves a change
+ * row, a delete leaves a tombstone — and the database holds no table the registry does
+ * not know about.
  */
 
 const tmp = useTmpDir();
@@ -40,8 +41,13 @@ describe('write-path guard: every entity, every field', () => {
     const created = store.write({ userId: 'u' }, [{ op: 'create', entity: name, id: sample.id, fields: sample.create }]);
     const id = created.ids[0]!;
     const nonKey = def.columns.map((c) => c.field).filter((f) => f !== def.pk);
-    expect(fieldsOf(created.opId).sort()).toEqual(['_created', ...nonKey].sort());
+    // A create is ONE `_created` row whose value holds every non-key field: with the key
+    // (entity_id) it rebuilds the stored row exactly.
+    expect(fieldsOf(created.opId)).toEqual(['_created']);
+    const createdRow = store.changesSince(0, 1e6).find((c) => c.opId === created.opId)!;
+    expect(Object.keys(createdRow.value as object)).toEqual(nonKey);
     const row = store.get(name, id) as Record<string, unknown>;
+    expect({ [def.pk]: createdRow.entityId, ...(createdRow.value as object) }).toEqual(row);
     for (const [k, v] of Object.entries(sample.create)) expect(row[k], `${name}.${k} round-trips`).toEqual(v);
 
     if (def.appendOnly) {
@@ -66,6 +72,30 @@ describe('write-path guard: every entity, every field', () => {
     expect(fieldsOf(deleted.opId)).toEqual(['_deleted']);
     expect(store.get(name, id)).toBeUndefined();
     expect(store.list(name).some((r) => (r as Record<string, unknown>)[def.pk] === id)).toBe(false);
+  });
+});
+
+describe('write-path guard: the streamed path records the same', () => {
+  it.each(ENTITY_NAMES)('%s: writeAll create leaves the same `_created` row as write', (name) => {
+    const sample = SAMPLES[name];
+    const rowsOf = (store: ReturnType<typeof stores.open>, opId: string) =>
+      store
+        .changesSince(0, 1e6)
+        .filter((c) => c.opId === opId)
+        .map(({ entity, field, value }) => ({ entity, field, value }));
+    const a = stores.open({ path: path.join(tmp(), 'a.db') });
+    const b = stores.open({ path: path.join(tmp(), 'b.db') });
+    seedParents(a);
+    seedParents(b);
+    const op = { op: 'create' as const, entity: name, id: sample.id, fields: sample.create };
+    const viaWrite = a.write({ userId: 'u' }, [op]);
+    const viaStream = b.writeAll({ userId: 'u' }, [op]);
+    expect(viaStream.changeCount).toBe(1);
+    const expected = rowsOf(a, viaWrite.opId);
+    if (sample.id === undefined && ENTITIES[name].generatedId) {
+      // Generated ids differ between the two stores; the values must not.
+      expect(rowsOf(b, viaStream.opId).map((r) => r.value)).toEqual(expected.map((r) => r.value));
+    } else expect(rowsOf(b, viaStream.opId)).toEqual(expected);
   });
 });
 

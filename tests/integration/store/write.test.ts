@@ -55,7 +55,7 @@ function expectValidation(fn: () => unknown, entity: string, field: string | nul
 }
 
 describe('create', () => {
-  it('stores the normalised row and one change row per field, after a _created marker', () => {
+  it('stores the normalised row and ONE `_created` change row holding the whole row', () => {
     const r = store.write(alice, [
       { op: 'create', entity: 'facility', fields: { ...SAMPLES.facility.create, name: '  Bệnh viện\u0020Thanh Nhàn  ' } },
     ]);
@@ -67,15 +67,15 @@ describe('create', () => {
     expect(f.homeF0Capacity).toBeNull();
 
     const rows = changesOf(r.opId);
-    expect(rows.map((c) => c.field)).toEqual(['_created', ...Object.keys(SAMPLES.facility.create)]);
-    expect(r.changeCount).toBe(rows.length);
-    expect([r.firstSeq, r.lastSeq]).toEqual([rows[0]!.seq, rows.at(-1)!.seq]);
-    for (const c of rows) {
-      expect(c).toMatchObject({ entity: 'facility', entityId: id, siteId: 'siteA', userId: 'alice', opId: r.opId });
-    }
-    const byField = Object.fromEntries(rows.map((c) => [c.field, c.value]));
-    expect(byField).toMatchObject({ _created: true, name: 'Bệnh viện Thanh Nhàn', atIndustrialPark: false, tier: 2, lon: 105.8 });
-    expect(byField.homeF0Capacity).toBeNull();
+    expect(rows).toHaveLength(1);
+    expect(r.changeCount).toBe(1);
+    expect([r.firstSeq, r.lastSeq]).toEqual([rows[0]!.seq, rows[0]!.seq]);
+    expect(rows[0]).toMatchObject({ entity: 'facility', entityId: id, field: '_created', siteId: 'siteA', userId: 'alice', opId: r.opId });
+    // The value is the row as stored (normalised), every field but the key (= entityId).
+    const { id: _key, ...withoutKey } = f;
+    expect(rows[0]!.value).toEqual(withoutKey);
+    expect(Object.keys(rows[0]!.value as object)).toEqual(Object.keys(SAMPLES.facility.create)); // column order, no id
+    expect({ id: rows[0]!.entityId, ...(rows[0]!.value as object) }).toEqual(f);
     // Field versions: one `_created` row stands for all fields of the create.
     const fv = store.db.prepare('SELECT field, hlc, site_id FROM field_versions WHERE entity_id = ?').all(id);
     expect(fv).toEqual([{ field: '_created', hlc: rows[0]!.hlc, site_id: 'siteA' }]);
@@ -87,8 +87,11 @@ describe('create', () => {
     expect(z.geometry).toEqual(SAMPLES.zone.create.geometry);
     const raw = store.db.prepare('SELECT geometry FROM zones WHERE id = ?').get(r.ids[0]) as { geometry: string };
     expect(JSON.parse(raw.geometry)).toEqual(SAMPLES.zone.create.geometry);
-    const change = changesOf(r.opId).find((c) => c.field === 'geometry')!;
-    expect(change.value).toEqual(SAMPLES.zone.create.geometry);
+    const change = changesOf(r.opId).find((c) => c.field === '_created')!;
+    expect((change.value as { geometry: unknown }).geometry).toEqual(SAMPLES.zone.create.geometry);
+    // Natural keys: key parts other than the id (unitCode, date) are ordinary fields of the value.
+    const cr = store.write(sys, [{ op: 'create', entity: 'caseReport', fields: SAMPLES.caseReport.create }]);
+    expect(changesOf(cr.opId).map((c) => [c.entityId, c.value])).toEqual([[cr.ids[0], SAMPLES.caseReport.create]]);
   });
 
   it('derives natural-key ids and rejects a mismatching one', () => {
@@ -317,15 +320,25 @@ describe('delete (tombstones)', () => {
     expect(store.db.pragma('foreign_key_check')).toEqual([]);
   });
 
-  it('re-creating a deleted natural-key report revives it with every field recorded', () => {
+  it('re-creating a deleted natural-key report revives it: one `_created` row with the whole row', () => {
     const id = store.write(sys, [{ op: 'create', entity: 'caseReport', fields: SAMPLES.caseReport.create }]).ids[0]!;
+    now += 1000;
+    store.write(sys, [{ op: 'update', entity: 'caseReport', id, fields: { tests: 1 } }]);
+    now += 1000;
     store.write(sys, [{ op: 'delete', entity: 'caseReport', id }]);
-    const r = store.write(sys, [{ op: 'create', entity: 'caseReport', fields: { ...SAMPLES.caseReport.create, deaths: 4 } }]);
-    const fields = changesOf(r.opId).map((c) => c.field);
-    expect(fields.slice(0, 2)).toEqual(['_created', '_deleted']);
-    expect(changesOf(r.opId).find((c) => c.field === '_deleted')!.value).toBe(false);
-    expect(fields).toHaveLength(2 + Object.keys(SAMPLES.caseReport.create).length);
+    now += 1000;
+    const r = store.write(sys, [{ op: 'upsert', entity: 'caseReport', fields: { ...SAMPLES.caseReport.create, deaths: 4 } }]);
+    expect(r.changed).toEqual([{ entity: 'caseReport', id, op: 'create' }]);
+    expect(changesOf(r.opId).map((c) => [c.field, c.value])).toEqual([['_created', { ...SAMPLES.caseReport.create, deaths: 4 }]]);
     expect(store.get('caseReport', id)!.deaths).toBe(4);
+    // version(f) = max(fv[f], fv[_created]): the revive is newer than the tombstone and the old update.
+    const fv = Object.fromEntries(
+      (store.db.prepare('SELECT field, hlc FROM field_versions WHERE entity_id = ?').all(id) as Array<{ field: string; hlc: string }>).map(
+        (v) => [v.field, v.hlc],
+      ),
+    );
+    expect(fv._created).toBe(changesOf(r.opId)[0]!.hlc);
+    expect(fv._created! > fv._deleted! && fv._created! > fv.tests!).toBe(true);
   });
 });
 
@@ -452,6 +465,7 @@ describe('onCommit', () => {
           { entity: 'facility', id: IDS.facility1, op: 'update' },
         ],
         entities: ['caseReport', 'facility'],
+        bulk: false,
       },
     ]);
     expect(seenInDb).toEqual([0]);
@@ -504,9 +518,8 @@ describe('settings', () => {
   it('shared settings go through the write path (audited); local ones stay in meta', () => {
     const r = store.setSetting(alice, 'alert.bed_occupancy_pct', { warn: 80, critical: 95 });
     expect(store.getSetting('alert.bed_occupancy_pct')).toEqual({ warn: 80, critical: 95 });
-    expect(changesOf(r.opId).map((c) => [c.entity, c.field, c.userId])).toEqual([
-      ['setting', '_created', 'alice'],
-      ['setting', 'value', 'alice'],
+    expect(changesOf(r.opId).map((c) => [c.entity, c.field, c.value, c.userId])).toEqual([
+      ['setting', '_created', { value: { warn: 80, critical: 95 } }, 'alice'],
     ]);
     expect(store.setSetting(alice, 'alert.bed_occupancy_pct', { warn: 80, critical: 95 }).changeCount).toBe(0);
     expect(store.getSetting('missing')).toBeUndefined();
@@ -519,5 +532,74 @@ describe('settings', () => {
     store.setLocal('site_id', 'hijack');
     expect(store.siteId).toBe('siteA');
     expect(store.db.prepare(`SELECT value FROM meta WHERE key = 'site_id'`).get()).toEqual({ value: '"siteA"' });
+  });
+});
+
+describe('writeAll (streamed bulk writes)', () => {
+  const dates = (n: number) => Array.from({ length: n }, (_, i) => new Date(Date.UTC(2021, 10, 1) + i * 86_400_000).toISOString().slice(0, 10));
+  function* reports(n: number, patch: (i: number) => Record<string, unknown> = () => ({})): Generator<WriteOp> {
+    let i = 0;
+    for (const d of dates(n)) yield { op: 'upsert', entity: 'caseReport', fields: { ...caseReportFields(IDS.ward, d, i), ...patch(i++) } };
+  }
+
+  it('consumes a generator in one transaction: one op id, contiguous seq, counts instead of lists', () => {
+    const events: CommitEvent[] = [];
+    store.onCommit((e) => events.push(e));
+    const r = store.writeAll(alice, reports(50));
+    expect(r).toMatchObject({ duplicate: false, opCount: 50, created: 50, updated: 0, deleted: 0, changeCount: 50, entities: ['caseReport'] });
+    expect(r.lastSeq! - r.firstSeq! + 1).toBe(50);
+    const rows = changesOf(r.opId);
+    expect(rows).toHaveLength(50);
+    expect(rows.every((c) => c.field === '_created' && c.userId === 'alice')).toBe(true);
+    expect(store.list('caseReport')).toHaveLength(50);
+    expect(count(`SELECT count(*) AS n FROM ops WHERE op_id = '${r.opId}'`)).toBe(1);
+    expect(events).toEqual([
+      { opId: r.opId, userId: 'alice', changeCount: 50, firstSeq: r.firstSeq, lastSeq: r.lastSeq, changed: [], entities: ['caseReport'], bulk: true },
+    ]);
+
+    // Same data again: nothing recorded; then only what differs.
+    expect(store.writeAll(sys, reports(50))).toMatchObject({ opCount: 50, created: 0, updated: 0, changeCount: 0 });
+    const r3 = store.writeAll(sys, reports(50, (i) => (i % 10 === 0 ? { deaths: 99 } : {})));
+    expect(r3).toMatchObject({ created: 0, updated: 5, changeCount: 5 });
+    expect(changesOf(r3.opId).map((c) => [c.field, c.value])).toEqual(Array(5).fill(['deaths', 99]));
+    expect(events).toHaveLength(2);
+  });
+
+  it('records exactly what write() records for the same ops', () => {
+    const viaWrite = store.write(sys, [...reports(20)]);
+    const other = stores.open({ path: path.join(tmp(), 'other.db'), siteId: 'siteA', clock: () => now });
+    seedParents(other);
+    const viaStream = other.writeAll(sys, reports(20));
+    const strip = (rows: ReturnType<Store['changesSince']>) => rows.map(({ entity, entityId, field, value }) => ({ entity, entityId, field, value }));
+    expect(strip(other.changesSince(viaStream.firstSeq! - 1))).toEqual(strip(changesOf(viaWrite.opId)));
+  });
+
+  it('is all or nothing: a bad op late in the stream, a throwing stream or a missing parent leave no trace', () => {
+    const before = snapshot();
+    const e = expectValidation(() => store.writeAll(sys, reports(40, (i) => (i === 37 ? { deaths: -1 } : {}))), 'caseReport', 'deaths');
+    expect(e.id).toBe(`${IDS.ward}:${dates(40)[37]}`);
+    expect(snapshot()).toEqual(before);
+
+    function* throwing(): Generator<WriteOp> {
+      yield* reports(10);
+      throw new Error('source failed');
+    }
+    expect(() => store.writeAll(sys, throwing())).toThrow('source failed');
+    expect(snapshot()).toEqual(before);
+
+    expectValidation(() => store.writeAll(sys, reports(10, (i) => (i === 6 ? { unitCode: '99999', id: `99999:${dates(10)[6]}` } : {}))), 'caseReport', 'unitCode');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('is idempotent by op id; an empty stream writes nothing', () => {
+    const ctx = { userId: null, opId: 'seed-1' };
+    const first = store.writeAll(ctx, reports(12));
+    const again = store.writeAll(ctx, reports(12, () => ({ deaths: 5 })));
+    expect(again).toMatchObject({ duplicate: true, opId: 'seed-1', changeCount: 12, created: 12, firstSeq: first.firstSeq, lastSeq: first.lastSeq });
+    expect(store.list('caseReport').every((r) => r.deaths !== 5)).toBe(true);
+    const before = snapshot();
+    expect(store.writeAll(sys, [])).toMatchObject({ opCount: 0, changeCount: 0, firstSeq: null });
+    expect(snapshot()).toEqual(before);
+    expect(() => store.writeAll(sys, 5 as never)).toThrow(TypeError);
   });
 });

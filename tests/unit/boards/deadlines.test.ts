@@ -4,7 +4,6 @@ import { taskStatus, type TaskStatus } from '../../../shared/domain';
 import { addDays } from '../../../shared/metrics';
 import { hanoiToday } from '../../../shared/format';
 import { daysLeft, dueSoon, dueThisWeek, isOverdue, weekOf } from '../../../electron/core/boards/deadlines';
-import { isOverdue as demoIsOverdue } from '../../../electron/core/demo/tasks';
 
 const t = (dueDate: string | null, status: TaskStatus = 'in_progress') => ({ dueDate, status });
 const day = fc.integer({ min: 18_000, max: 20_000 }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
@@ -63,7 +62,6 @@ describe('overdue, due soon, due this week', () => {
         const task = t(due, s);
         expect(isOverdue(task, today) && dueSoon(task, today, days)).toBe(false);
         if (s === 'done' || s === 'cancelled') expect(isOverdue(task, today) || dueSoon(task, today, days) || dueThisWeek(task, today)).toBe(false);
-        expect(isOverdue(task, today)).toBe(demoIsOverdue(task, today));
         if (due !== null && isOverdue(task, today)) expect(daysLeft(task, today)).toBeLessThan(0);
         if (due !== null && dueSoon(task, today, days)) expect(due <= addDays(today, days)).toBe(true);
         const w = weekOf(today);

@@ -40,7 +40,14 @@ describe('task status workflow (one table)', () => {
     const seen = new Set<TaskStatus>(['open']);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const s of [...seen]) for (const t of TASK_TRANSITIONS[s]) if (!seen.has(t)) (seen.add(t), (grew = true));
+      for (const s of [...seen]) {
+        for (const t of TASK_TRANSITIONS[s]) {
+          if (!seen.has(t)) {
+            seen.add(t);
+            grew = true;
+          }
+        }
+      }
     }
     expect([...seen].sort()).toEqual([...ALL].sort());
   });

@@ -1,6 +1,7 @@
 import { addDays, occupancyPct } from '../../../../shared/metrics';
 import { DEFAULT_MAP_SETTINGS, MAP_SETTINGS_KEY, mapSettings, type FacilityLoad, type MapSettings } from '../../../../shared/api/ops/map';
 import type { Store } from '../../store';
+import { FacilityCache } from '../../metrics';
 import type { CallContext } from '../context';
 import { writeCtx } from './util';
 
@@ -8,22 +9,12 @@ import { writeCtx } from './util';
 const HANOI_OFFSET_MS = 7 * 3600_000;
 const endOfHanoiDayMs = (date: string) => Date.parse(`${addDays(date, 1)}T00:00:00Z`) - HANOI_OFFSET_MS;
 
-interface StatusRow {
-  reportedAt: string;
-  bedsOccupied: number;
-  homeF0Followed: number | null;
-}
-
 /** Handlers for the operations in shared/api/ops/map.ts. */
 export function mapHandlers(store: Store) {
-  // Newest few snapshots of one facility below a generous text bound; the exact cut is made on
-  // parsed instants because stored timestamps may carry different UTC offsets.
-  const recentStatuses = () =>
-    store.db.prepare(
-      `SELECT reported_at AS reportedAt, beds_occupied AS bedsOccupied, home_f0_followed AS homeF0Followed
-       FROM facility_status WHERE facility_id = ? AND _deleted = 0 AND reported_at < ?
-       ORDER BY reported_at DESC LIMIT 8`,
-    );
+  // "Newest status at or before an instant" is the metrics module's FacilityCache (one source of
+  // truth, offsets handled, binary search per facility): the map only asks it per day.
+  const facilities = new FacilityCache(store);
+  store.onClose(() => facilities.dispose());
 
   return {
     'map.settings.get': (): MapSettings => {
@@ -36,28 +27,20 @@ export function mapHandlers(store: Store) {
       return { ok: true as const };
     },
     'map.facilityLoad': ({ date }: { date: string }): FacilityLoad[] => {
-      const cutoff = endOfHanoiDayMs(date);
-      const textBound = `${addDays(date, 2)}`;
-      const stmt = recentStatuses();
-      return store
-        .list('facility', { active: true }, { orderBy: 'name' })
-        .map((f) => {
-          const mobile = f.kind === 'mobile_station' && f.homeF0Capacity !== null;
-          const capacity = mobile ? f.homeF0Capacity! : f.beds;
-          let latest: StatusRow | null = null;
-          for (const s of stmt.all(f.id, textBound) as StatusRow[]) {
-            const t = Date.parse(s.reportedAt);
-            if (t < cutoff && (!latest || t > Date.parse(latest.reportedAt))) latest = s;
-          }
-          const occupied = latest ? (mobile ? latest.homeF0Followed : latest.bedsOccupied) : null;
-          return {
-            facilityId: f.id,
-            reportedAt: latest?.reportedAt ?? null,
-            occupied,
-            capacity,
-            occupancyPct: occupied === null ? null : occupancyPct(occupied, capacity),
-          };
-        });
+      facilities.refresh();
+      // The last instant of the day (inclusive bound of loadAt).
+      return facilities.loadAt(endOfHanoiDayMs(date) - 1).map(({ facility: f, status }) => {
+        const mobile = f.kind === 'mobile_station' && f.homeF0Capacity !== null;
+        const capacity = mobile ? f.homeF0Capacity! : f.beds;
+        const occupied = status ? (mobile ? status.homeF0Followed : status.bedsOccupied) : null;
+        return {
+          facilityId: f.id,
+          reportedAt: status?.reportedAt ?? null,
+          occupied,
+          capacity,
+          occupancyPct: occupied === null ? null : occupancyPct(occupied, capacity),
+        };
+      });
     },
   };
 }

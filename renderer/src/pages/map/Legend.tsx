@@ -5,14 +5,16 @@ import { CLASS_TABLES } from '../../../../shared/metrics';
 import type { Lang } from '../../../../shared/format';
 
 /** Legend of the choropleth (rows from shared/metrics' class table) and of the point layers shown. */
-export function Legend({ metric, layers }: { metric: MapMetricId; layers: { facilities: boolean; zones: boolean; tasks: boolean } }) {
+export function Legend({ metric, layers, note }: { metric: MapMetricId; layers: { facilities: boolean; zones: boolean; tasks: boolean }; note: string | null }) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
   const l = metricLegend(metric, lang);
   const occ = CLASS_TABLES.occupancy;
   return (
-    <aside className="map-legend" aria-label={t('map.legend')} data-testid="map-legend">
-      <h2 className="map-legend-title">{l.title}</h2>
+    <details className="map-legend" aria-label={t('map.legend')} data-testid="map-legend" open>
+      <summary>
+        <h2 className="map-legend-title">{l.title}</h2>
+      </summary>
       <ul>
         {l.entries.map((e) => (
           <li key={e.index} data-testid="legend-entry">
@@ -54,6 +56,7 @@ export function Legend({ metric, layers }: { metric: MapMetricId; layers: { faci
           {t('map.legendOverdue')}
         </div>
       )}
-    </aside>
+      {note && <p className="map-legend-note">{note}</p>}
+    </details>
   );
 }

@@ -25,14 +25,16 @@ export interface MapCanvasProps {
   districtLabels: FeatureCollection;
   wards: UnitCollection | null;
   wardLabels: FeatureCollection | null;
-  districtClasses: Map<string, number | null> | null;
-  wardClasses: Map<string, number | null> | null;
+  districtClasses: { day: string; classes: Map<string, number | null> } | null;
+  wardClasses: { day: string; classes: Map<string, number | null> } | null;
   facilities: FeatureCollection | null;
   tasks: FeatureCollection | null;
   zones: FeatureCollection | null;
   layers: Record<Exclude<LayerGroup, 'districts' | 'wards'>, boolean>;
   selected: string | null;
-  attribution: { districts: string; facilities: string; neutral: string };
+  /** Bumped when the user picks a district from the list: the map then zooms to it. */
+  focus: { code: string; n: number } | null;
+  attribution: { districts: string; facilities: string };
   basemap: BasemapOptions | null;
   label: string;
   onSelect(code: string | null): void;
@@ -74,10 +76,10 @@ export function MapCanvas(p: MapCanvasProps) {
   useEffect(() => sm?.setMetric(p.metric), [sm, p.metric]);
   useEffect(() => sm?.setDay(p.day), [sm, p.day]);
   useEffect(() => {
-    if (sm && p.districtClasses) sm.setClasses('district', p.districtClasses);
+    if (sm && p.districtClasses) sm.setClasses('district', p.districtClasses.classes, p.districtClasses.day);
   }, [sm, p.districtClasses]);
   useEffect(() => {
-    if (sm && p.wardClasses) sm.setClasses('ward', p.wardClasses);
+    if (sm && p.wardClasses) sm.setClasses('ward', p.wardClasses.classes, p.wardClasses.day);
   }, [sm, p.wardClasses]);
   useEffect(() => {
     if (sm && p.wards && p.wardLabels) sm.setWards(p.wards, p.wardLabels);
@@ -97,6 +99,9 @@ export function MapCanvas(p: MapCanvasProps) {
     for (const [group, on] of Object.entries(p.layers)) sm.setGroupVisible(group as LayerGroup, on);
   }, [sm, p.layers]);
   useEffect(() => sm?.setSelected(p.selected), [sm, p.selected]);
+  useEffect(() => {
+    if (sm && p.focus) sm.focusDistrict(p.focus.code);
+  }, [sm, p.focus]);
 
   return <div ref={container} className="map-canvas" data-testid="map-canvas" role="region" aria-label={p.label} />;
 }

@@ -10,28 +10,31 @@ type SortKey = 'name' | 'incidence' | 'activeF0' | 'trend' | 'level' | 'vaccinat
 
 interface Column {
   key: SortKey;
-  /** i18n key of the header. */
+  /** i18n key of the full column name (tooltip, screen readers). */
   title: string;
+  /** i18n key of the short header. */
+  short: string;
   value(u: UnitMetrics): number | string | null;
   render(u: UnitMetrics, lang: Lang): string;
   numeric: boolean;
 }
 
 const COLUMNS: Column[] = [
-  { key: 'name', title: 'map.panel.wardName', value: (u) => u.name, render: (u) => u.name, numeric: false },
-  { key: 'incidence', title: 'map.panel.incidence', value: (u) => u.incidence7dPer100k, render: (u, l) => formatNumber(u.incidence7dPer100k, l, 1), numeric: true },
-  { key: 'activeF0', title: 'map.panel.activeF0Rate', value: (u) => u.activeF0Per100k, render: (u, l) => formatNumber(u.activeF0Per100k, l, 1), numeric: true },
+  { key: 'name', title: 'map.panel.wardName', short: 'map.panel.wardName', value: (u) => u.name, render: (u) => u.name, numeric: false },
+  { key: 'incidence', title: 'map.panel.incidence', short: 'map.panel.col.incidence', value: (u) => u.incidence7dPer100k, render: (u, l) => formatNumber(u.incidence7dPer100k, l, 1), numeric: true },
+  { key: 'activeF0', title: 'map.panel.activeF0Rate', short: 'map.panel.col.activeF0', value: (u) => u.activeF0Per100k, render: (u, l) => formatNumber(u.activeF0Per100k, l, 1), numeric: true },
   {
     key: 'trend',
     title: 'map.panel.trend',
+    short: 'map.panel.col.trend',
     // Growth from zero sorts above every finite change; two empty weeks as 0.
     value: (u) => (u.trendKind === 'fromZero' ? Number.MAX_VALUE : u.trendKind === 'bothZero' ? 0 : u.trendRatio),
     render: (u, l) => formatTrend(u, l),
     numeric: true,
   },
-  { key: 'level', title: 'map.panel.level', value: (u) => u.epidemicLevel?.level ?? null, render: (u) => (u.epidemicLevel ? String(u.epidemicLevel.level) : '–'), numeric: true },
-  { key: 'vaccination', title: 'map.panel.coverageAdult', value: (u) => u.coverageAdultDose1, render: (u, l) => formatPercent(u.coverageAdultDose1, l), numeric: true },
-  { key: 'lastReport', title: 'map.panel.lastReport', value: (u) => u.lastReportDate, render: (u) => formatDate(u.lastReportDate), numeric: false },
+  { key: 'level', title: 'map.panel.level', short: 'map.panel.col.level', value: (u) => u.epidemicLevel?.level ?? null, render: (u) => (u.epidemicLevel ? String(u.epidemicLevel.level) : '–'), numeric: true },
+  { key: 'vaccination', title: 'map.panel.coverageAdult', short: 'map.panel.col.vaccination', value: (u) => u.coverageAdultDose1, render: (u, l) => formatPercent(u.coverageAdultDose1, l), numeric: true },
+  { key: 'lastReport', title: 'map.panel.lastReport', short: 'map.panel.col.lastReport', value: (u) => u.lastReportDate, render: (u) => formatDate(u.lastReportDate), numeric: false },
 ];
 
 /** Wards of the selected district with the map's metrics; every column sorts (nulls last). */
@@ -66,7 +69,8 @@ export function WardTable({ wards, metric, day }: { wards: UnitMetrics[]; metric
                   title={t('map.panel.sortBy', { column: t(c.title) })}
                   data-testid={`ward-sort-${c.key}`}
                 >
-                  {t(c.title)}
+                  <span aria-hidden>{t(c.short)}</span>
+                  <span className="visually-hidden">{t(c.title)}</span>
                   <span aria-hidden>{sort.key === c.key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
                 </button>
               </th>

@@ -1,0 +1,97 @@
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import ExcelJS from 'exceljs';
+import { decodeText, type Decoded } from './decode';
+
+/**
+ * Reading a spreadsheet file into rows of raw cell values. CSV with papaparse (after
+ * decoding, see decode.ts; the separator is detected: comma, semicolon, tab or pipe),
+ * XLSX with exceljs's streaming reader (about twice as fast as loading the whole
+ * workbook model on 100,000 rows, and it never builds styles). Formula cells come as
+ * `{ formula, result }` and are read through their cached result. Merged cells are not
+ * reported by the streaming reader; only header rows need them and the header logic
+ * (table.ts) infers horizontal merges from empty cells instead.
+ */
+export type FileFormat = 'csv' | 'xlsx';
+
+export interface RawSheet {
+  name: string | null;
+  rows: unknown[][];
+  /** Spreadsheet row number of rows[i] (XLSX skips empty rows); null means i + 1. */
+  rowNumbers: number[] | null;
+}
+
+export class FileReadError extends Error {
+  constructor(
+    message: string,
+    readonly detail: string,
+  ) {
+    super(message);
+    this.name = 'FileReadError';
+  }
+}
+
+export function sniffFormat(fileName: string, bytes: Uint8Array): FileFormat {
+  const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const ole = bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (ole || ext === 'xls') {
+    throw new FileReadError('old_xls', 'tệp Excel 97–2003 (.xls) không được hỗ trợ: hãy mở bằng Excel và lưu lại thành .xlsx (Excel 97–2003 .xls is not supported: save it as .xlsx)');
+  }
+  if (zip) {
+    if (ext === 'ods') throw new FileReadError('ods', 'tệp .ods: hãy lưu lại thành .xlsx hoặc .csv (save as .xlsx or .csv)');
+    return 'xlsx';
+  }
+  if (ext === 'xlsx' || ext === 'xlsm') throw new FileReadError('not_zip', 'tệp .xlsx bị hỏng hoặc không phải Excel (the .xlsx file is damaged or not an Excel file)');
+  return 'csv';
+}
+
+export interface CsvRead {
+  sheet: RawSheet;
+  decoded: Decoded;
+  delimiter: string;
+}
+
+export function readCsv(bytes: Uint8Array): CsvRead {
+  const decoded = decodeText(bytes);
+  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const result = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: false });
+  const fatal = result.errors.find((e) => e.type === 'Quotes' && e.code === 'MissingQuotes');
+  if (fatal && result.data.length <= 1) {
+    throw new FileReadError('csv', `dấu ngoặc kép không đóng ở dòng ${(fatal.row ?? 0) + 1} (unclosed quote)`);
+  }
+  return { sheet: { name: null, rows: result.data, rowNumbers: null }, decoded, delimiter: result.meta.delimiter };
+}
+
+/**
+ * The first worksheet `accept` likes (header found), else the first one with any rows.
+ * Later sheets are not even parsed once one is accepted.
+ */
+export async function readXlsx(bytes: Uint8Array, accept: (sheet: RawSheet) => boolean): Promise<RawSheet> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  let first: RawSheet | null = null;
+  try {
+    for await (const ws of reader) {
+      const rows: unknown[][] = [];
+      const rowNumbers: number[] = [];
+      for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
+        // row.values is 1-based (index 0 unused): shift so column A is index 0.
+        const v = row.values as unknown[];
+        rows.push(v.length > 0 ? v.slice(1) : []);
+        rowNumbers.push(row.number);
+      }
+      const sheet: RawSheet = { name: (ws as unknown as { name?: string }).name ?? null, rows, rowNumbers };
+      if (accept(sheet)) return sheet;
+      if (!first && rows.length > 0) first = sheet;
+    }
+  } catch (e) {
+    throw new FileReadError('xlsx', `không đọc được tệp Excel: ${(e as Error).message} (cannot read the Excel file)`);
+  }
+  return first ?? { name: null, rows: [], rowNumbers: [] };
+}
