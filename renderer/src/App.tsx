@@ -9,6 +9,7 @@ import { DataPage } from './pages/data/DataPage';
 import { MapPage } from './pages/map/MapPage';
 import { FacilitiesPage } from './pages/facilities/FacilitiesPage';
 import { TasksPage, TasksNavBadge } from './pages/tasks/TasksPage';
+import { ScenariosPage } from './pages/scenarios/ScenariosPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { AboutPage } from './pages/AboutPage';
 import { useTheme } from './theme';
@@ -33,6 +34,7 @@ function page(path: string): ReactNode {
     case '/tasks':
       return <TasksPage />;
     case '/scenarios':
+      return <ScenariosPage />;
     case '/wall':
       return <PlaceholderPage pageKey={path.slice(1) as 'map'} />;
     case '/data':

@@ -36,6 +36,7 @@ import { ioOps } from './ops/io';
 import { boardOps } from './ops/boards';
 import { mapOps } from './ops/map';
 import { settingsOps } from './ops/settings';
+import { scenarioOps } from './ops/scenarios';
 export type { OpDef, OpKind } from './op';
 
 export const appInfo = z.object({
@@ -176,6 +177,7 @@ export const contract = {
   ...boardOps,
   ...mapOps,
   ...settingsOps,
+  ...scenarioOps,
 } as const;
 
 export type Contract = typeof contract;

@@ -221,7 +221,6 @@ export async function previewImport(
     // A duplicate is named by the column that identifies the row (unit, facility, title…).
     const keyColumn = ['unitCode', 'ward', 'facilityId', 'facility', 'id', 'name', 'title'].find((k) => env.col(k) !== null) ?? null;
     const seen = new Map<string | number, { row: number }>();
-    const rowProblems: Problem[] = [];
     for (let i = table.firstData; i < sheet.rows.length; i++) {
       const cells = sheet.rows[i]!;
       if (isBlankRow(cells)) continue;
@@ -230,16 +229,11 @@ export async function previewImport(
         problems.push(problem(null, null, null, 'too_many_rows', { max: MAX_ROWS }));
         break;
       }
-      const row = rowNumber(sheet, i);
+      const row = sheet.rowNumbers ? sheet.rowNumbers[i]! : i + 1;
       if (samples.length < 5) samples.push(table.headers.map((_, j) => cellText(cells[j])));
-      rowProblems.length = 0;
-      const r = parse(cells, row, rowProblems);
-      if (rowProblems.length) {
-        for (const p of rowProblems) {
-          problems.push(p);
-          if (p.severity === 'error') errorRows.add(row);
-        }
-      }
+      const before = problems.length;
+      const r = parse(cells, row, problems);
+      for (let k = before; k < problems.length; k++) if (problems[k]!.severity === 'error') errorRows.add(row);
       if (r === null) continue;
       if (isSkip(r)) {
         skipped.push({ row, reason: (r as Skip).skip });

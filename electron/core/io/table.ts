@@ -96,6 +96,9 @@ export function isTotalLabel(text: string): boolean {
 
 export function isBlankRow(row: unknown[] | undefined): boolean {
   if (!row) return true;
+  // Fast path: a first cell that starts with a visible character.
+  const first = row[0];
+  if (typeof first === 'string' ? first.length > 0 && first.charCodeAt(0) > 32 : first !== null && first !== undefined) return false;
   for (const c of row) {
     if (c === null || c === undefined) continue;
     if (typeof c === 'string') {

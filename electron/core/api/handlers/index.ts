@@ -13,6 +13,7 @@ import { ioHandlers } from './io';
 import { boardHandlers } from './boards';
 import { mapHandlers } from './map';
 import { settingsHandlers } from './settings';
+import { scenarioHandlers } from './scenarios';
 
 export interface HandlerDeps {
   store: Store;
@@ -90,5 +91,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...boardHandlers(store),
     ...mapHandlers(store),
     ...settingsHandlers(store),
+    ...scenarioHandlers(store),
   } satisfies Handlers;
 }

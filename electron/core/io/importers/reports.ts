@@ -45,14 +45,23 @@ export interface ReportRecord {
 }
 
 const dayCache = new Map<string, number>();
-/** Unit code and ISO day as one number: code × 100,000 + days since 1970 (exact below 2^53). */
+const unitOrdinal = new Map<string, number>();
+/**
+ * Unit and day as one small integer: unit ordinal × 65,536 + days since 1970. It stays a
+ * V8 small integer (< 2^30), which keeps the 100,000-entry duplicate and diff maps fast.
+ */
 export function reportKey(unitCode: string, date: string): number {
   let d = dayCache.get(date);
   if (d === undefined) {
     d = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
     dayCache.set(date, d);
   }
-  return Number(unitCode) * 100_000 + d;
+  let u = unitOrdinal.get(unitCode);
+  if (u === undefined) {
+    u = unitOrdinal.size;
+    unitOrdinal.set(unitCode, u);
+  }
+  return u * 65_536 + d;
 }
 
 type ReportKind = 'caseReports' | 'vaccinations';
@@ -60,6 +69,37 @@ const FIELDS: Record<ReportKind, string[]> = {
   caseReports: Object.keys(caseReportFields) as CaseReportField[],
   vaccinations: Object.keys(vaccinationFields) as VaccinationField[],
 };
+
+/** Rule input with literal keys (one hidden class, no dynamic property stores per row). */
+const caseObject = (v: number[]): Record<string, number> => ({
+  newCommunity: v[0]!,
+  newQuarantined: v[1]!,
+  f0Home: v[2]!,
+  f0Facility: v[3]!,
+  f1HomeQuarantine: v[4]!,
+  needOxygen: v[5]!,
+  recovered: v[6]!,
+  deaths: v[7]!,
+  tests: v[8]!,
+});
+const vaccinationObject = (v: number[]): Record<string, number> => ({
+  adultDose1: v[0]!,
+  adultDose2: v[1]!,
+  adultBooster: v[2]!,
+  seniorDose2: v[3]!,
+  teenDose1: v[4]!,
+  teenDose2: v[5]!,
+  childDose1: v[6]!,
+  childDose2: v[7]!,
+});
+
+// The literal objects above must list the domain fields in the domain's order.
+for (const [k, f] of [
+  ['caseReports', caseObject],
+  ['vaccinations', vaccinationObject],
+] as const) {
+  if (Object.keys(f(FIELDS[k].map(() => 0))).join() !== FIELDS[k].join()) throw new Error(`reports importer: field order of ${k} changed`);
+}
 
 export function reportImporter(kind: ReportKind): Importer<ReportRecord> {
   const fields = FIELDS[kind];
@@ -245,13 +285,20 @@ export function reportImporter(kind: ReportKind): Importer<ReportRecord> {
       }
       const check =
         kind === 'caseReports' ? (v: Record<string, number>) => caseReportIssues(v as CaseValues) : (v: Record<string, number>) => vaccinationIssues(v as VaccinationValues);
-      const full: Record<string, number> = {};
-      const fullOf = (rec: ReportRecord, old: number[] | undefined) => {
+      const toRuleValues = kind === 'caseReports' ? caseObject : vaccinationObject;
+      // Values as arrays in field order; the rules get a plain object built with literal keys.
+      const fullOf = (rec: ReportRecord, old: number[] | undefined): number[] => {
+        const out = new Array<number>(nf);
         for (let j = 0; j < nf; j++) {
           const v = rec.values[j]!;
-          full[fields[j]!] = Number.isNaN(v) ? (old ? old[j]! : 0) : v;
+          out[j] = v === v ? v : old ? old[j]! : 0; // v !== v: NaN, the column is absent
         }
-        return full;
+        return out;
+      };
+      const named = (v: number[]): Record<string, number> => {
+        const o: Record<string, number> = {};
+        for (let j = 0; j < nf; j++) o[fields[j]!] = v[j]!;
+        return o;
       };
       // Two FNV-1a accumulators over (row, action, values): the apply-time re-plan must match.
       let h1 = 0x811c9dc5;
@@ -267,7 +314,7 @@ export function reportImporter(kind: ReportKind): Importer<ReportRecord> {
         const old = existing.get(rec.key);
         const values = fullOf(rec, old);
         let bad = false;
-        for (const issue of check(values)) {
+        for (const issue of check(toRuleValues(values))) {
           problems.push(fieldProblem(env, rec.row, issue.field, { code: issue.code, params: issue.params }, issue.severity));
           if (issue.severity === 'error') bad = true;
         }
@@ -275,7 +322,7 @@ export function reportImporter(kind: ReportKind): Importer<ReportRecord> {
         if (old) {
           action = ACTION_CODE.unchanged;
           for (let j = 0; j < nf; j++) {
-            if (old[j] !== values[fields[j]!]) {
+            if (old[j] !== values[j]) {
               action = ACTION_CODE.update;
               break;
             }
@@ -284,7 +331,7 @@ export function reportImporter(kind: ReportKind): Importer<ReportRecord> {
         actions[i] = bad ? ACTION_CODE.none : action;
         mix(rec.row);
         mix(action);
-        if (action !== ACTION_CODE.unchanged) for (let j = 0; j < nf; j++) mix(values[fields[j]!]!);
+        if (action !== ACTION_CODE.unchanged) for (let j = 0; j < nf; j++) mix(values[j]!);
       }
       const unitName = (code: string) => env.units.byCode.get(code)?.fullName ?? code;
       return {
@@ -297,7 +344,7 @@ export function reportImporter(kind: ReportKind): Importer<ReportRecord> {
           for (let i = 0; i < n; i++) {
             if (actions[i] !== ACTION_CODE.create && actions[i] !== ACTION_CODE.update) continue;
             const rec = records[i]!;
-            const values = { ...fullOf(rec, existing.get(rec.key)) };
+            const values = named(fullOf(rec, existing.get(rec.key)));
             out.push({ row: rec.row, op: { op: 'upsert', entity, id: reportId(rec.unitCode, rec.date), fields: { unitCode: rec.unitCode, date: rec.date, ...values } } });
           }
           return out;
@@ -306,7 +353,7 @@ export function reportImporter(kind: ReportKind): Importer<ReportRecord> {
           const rec = records[i]!;
           const old = existing.get(rec.key);
           const values = fullOf(rec, old);
-          const changed = old ? fields.flatMap((f, j) => (old[j] !== values[f] ? [{ field: f, from: old[j], to: values[f] }] : [])) : [];
+          const changed = old ? fields.flatMap((f, j) => (old[j] !== values[j] ? [{ field: f, from: old[j], to: values[j] }] : [])) : [];
           return { label: `${unitName(rec.unitCode)} · ${formatDate(rec.date)}`, changed };
         },
       };

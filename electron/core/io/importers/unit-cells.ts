@@ -79,24 +79,27 @@ export function unitResolver(env: ImportEnv, level: 'ward' | 'any'): (cells: unk
     return d.ok ? { unit: d.unit } : { field: 'ward', code: 'unknown_unit', params: { value: text } };
   };
 
-  // Nested maps on the three raw cells: no key string is built per row.
-  const cache = new Map<unknown, Map<unknown, Map<unknown, UnitResolution>>>();
+  // Memoised on the most specific cell (ward, else code, else district), checking the
+  // other two against the cached ones: one map lookup per row, no key string built.
+  interface Entry {
+    a: unknown;
+    b: unknown;
+    c: unknown;
+    r: UnitResolution;
+  }
+  const cache = new Map<unknown, Entry[]>();
+  const prim = (v: unknown) => (v !== null && v !== undefined && typeof v === 'object' ? cellText(v) : (v ?? null));
   return (cells) => {
-    const a = cCode === null ? null : (cells[cCode] ?? null);
-    const b = cDistrict === null ? null : (cells[cDistrict] ?? null);
-    const c = cWard === null ? null : (cells[cWard] ?? null);
-    const ka = a !== null && typeof a === 'object' ? cellText(a) : a;
-    const kb = b !== null && typeof b === 'object' ? cellText(b) : b;
-    const kc = c !== null && typeof c === 'object' ? cellText(c) : c;
-    let m1 = cache.get(ka);
-    if (!m1) cache.set(ka, (m1 = new Map()));
-    let m2 = m1.get(kb);
-    if (!m2) m1.set(kb, (m2 = new Map()));
-    let r = m2.get(kc);
-    if (!r) {
-      r = resolve(a, cellText(b), cellText(c));
-      m2.set(kc, r);
-    }
+    const a = cCode === null ? null : prim(cells[cCode]);
+    const b = cDistrict === null ? null : prim(cells[cDistrict]);
+    const c = cWard === null ? null : prim(cells[cWard]);
+    const k = c ?? a ?? b;
+    let list = cache.get(k);
+    if (list) {
+      for (const e of list) if (e.a === a && e.b === b && e.c === c) return e.r;
+    } else cache.set(k, (list = []));
+    const r = resolve(a, cellText(b), cellText(c));
+    list.push({ a, b, c, r });
     return r;
   };
 }

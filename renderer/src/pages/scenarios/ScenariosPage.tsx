@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../PlaceholderPage';
+
+export function ScenariosPage() {
+  return <PlaceholderPage pageKey="scenarios" />;
+}
