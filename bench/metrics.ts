@@ -21,6 +21,7 @@ import type { DemoDb } from './lib/datasets';
  *             into typed arrays; memory = bytes of those arrays.
  * snapshot    metrics.snapshot (every field + epidemic level of every unit) at district and
  *             ward level: first call per date (no memo), median.
+ * series      metrics.series of the city over the two years (every unit summed per day).
  * facilities  latest status per facility + per-tier totals at the end of a day: the cache
  *             (FacilityCache: statuses sorted by parsed instant, binary search per facility)
  *             hot and cold, against one SQL query with a correlated "newest status ≤ t"
@@ -127,6 +128,10 @@ export function runMetricsBench(db: DemoDb, date: string, opts: { wardSnapshot: 
     const districtSnap = timeRuns((k) => service.snapshot(addDays(date, -40 - k), 'district'), 10, 1);
     const wardSnap = opts.wardSnapshot ? timeRuns((k) => service.snapshot(addDays(date, -80 - k), 'ward'), 3, 1) : null;
 
+    // Two years of daily series of the whole city (every ward summed per day).
+    const cityCode = tree.nodes[cityIdx]!.code;
+    const citySeries = timeRuns(() => service.series(cityCode, '2021-01-01', '2022-12-31'), 5, 1);
+
     // Facility load. Cold = a fresh cache's first answer (one scan of facility_status).
     const fresh = new FacilityCache(store);
     const [facColdMs] = timeOnce(() => {
@@ -159,6 +164,7 @@ export function runMetricsBench(db: DemoDb, date: string, opts: { wardSnapshot: 
       cacheDays: stats.days,
       snapshotDistrictMs: round(districtSnap.median, 1),
       ...(wardSnap ? { snapshotWardMs: round(wardSnap.median, 1) } : {}),
+      citySeries730dMs: round(citySeries.median, 1),
       facilities: load.facilities.length,
       facilityColdMs: round(facColdMs, 1),
       facilityHotMs: round(facHot.median, 3),

@@ -65,10 +65,19 @@ async function main() {
     loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
   };
   const check = (name: string, ok: boolean) => console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${name}`);
+  const seconds: Record<string, number> = {};
+  const timed = <T>(section: Section, fn: () => T): T => {
+    const t = performance.now();
+    try {
+      return fn();
+    } finally {
+      seconds[section] = (performance.now() - t) / 1000;
+    }
+  };
 
   if (sections.includes('write')) {
     console.log('write rate: 100,000 rows …');
-    const w = runWriteRateBench();
+    const w = timed('write', runWriteRateBench);
     out.write = w;
     table('Change-recording write rate (100,000 case-report creates, one call, synchronous=FULL)', ['value'], [
       ['store.write rows/s', w.writeRowsPerSec],
@@ -82,7 +91,7 @@ async function main() {
   }
 
   if (sections.includes('seed')) {
-    const db = demoDb({ seed: 1, scale: 1, ...DEFAULT_RANGE });
+    const db = timed('seed', () => demoDb({ seed: 1, scale: 1, ...DEFAULT_RANGE }));
     out.seed = { ...db.spec, ...db.manifest, reused: !db.built };
     table(`Demo seeding, default range ${DEFAULT_RANGE.from} → ${DEFAULT_RANGE.to}, scale 1 (one streamed writeAll)`, ['value'], [
       ['ops', db.manifest.ops],
@@ -95,11 +104,12 @@ async function main() {
   if (sections.includes('metrics')) {
     const scales = (process.env.BENCH_SCALES ?? '1,10').split(',').map(Number);
     const dbs: DemoDb[] = scales.map((scale) => demoDb({ seed: 1, scale, ...TWO_YEARS } satisfies DemoSpec));
-    const results: Values[] = [];
-    for (const db of dbs) {
-      console.log(`metrics: scale ${db.spec.scale} …`);
-      results.push(runMetricsBench(db, BENCH_DATE, { wardSnapshot: true }));
-    }
+    const results: Values[] = timed('metrics', () =>
+      dbs.map((db) => {
+        console.log(`metrics: scale ${db.spec.scale} …`);
+        return runMetricsBench(db, BENCH_DATE, { wardSnapshot: true });
+      }),
+    );
     out.metrics = dbs.map((db, k) => ({ dataset: { ...db.spec, ...db.manifest, reused: !db.built }, ...results[k] }));
     const col = (key: string) => results.map((r) => r[key] as number | string | undefined);
     table(`Metrics on two years of daily data (${TWO_YEARS.from} → ${TWO_YEARS.to}), date ${BENCH_DATE}`, scales.map((s) => `scale ${s}`), [
@@ -116,6 +126,7 @@ async function main() {
       ['  memory growth MB (heap + buffers)', ...col('cacheMemoryGrowthMB')],
       ['snapshot, 30 districts + city, ms', ...col('snapshotDistrictMs')],
       ['snapshot, every ward + city, ms', ...col('snapshotWardMs')],
+      ['series of the city, 730 days, ms', ...col('citySeries730dMs')],
       ['facility load (latest + tiers): cache ms', ...col('facilityHotMs')],
       ['  naive SQL ms', ...col('facilityNaiveMs')],
       ['  cache cold build ms', ...col('facilityColdMs')],
@@ -134,16 +145,19 @@ async function main() {
     if (!sections.includes(section)) continue;
     try {
       const mod = (await import(file)) as Record<string, () => Promise<Record<string, number>>>;
-      const r = await mod[fn]!();
-      out[section] = r;
-      table(`${section} (bench/${section})`, ['value'], Object.entries(r).map(([k, v]) => [k, v]));
+      // These print their own tables; their numbers go into the JSON.
+      const t = performance.now();
+      out[section] = await mod[fn]!();
+      seconds[section] = (performance.now() - t) / 1000;
     } catch (e) {
       out[section] = { error: e instanceof Error ? e.message : String(e) };
       console.log(`\n${section}: failed — ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
+  out.sectionSeconds = Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, Math.round(v * 10) / 10]));
   out.totalSeconds = Math.round((performance.now() - t0) / 100) / 10;
+  console.log(`\nsection seconds: ${Object.entries(out.sectionSeconds as Record<string, number>).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   fs.mkdirSync(RESULTS, { recursive: true });
   const json = JSON.stringify(out, null, 1);
   fs.writeFileSync(path.join(RESULTS, `bench-${String(out.when).replace(/[:.]/g, '-')}.json`), json);

@@ -36,7 +36,7 @@ export async function serve(argv: string[] = process.argv.slice(2)) {
   const dbPath = path.resolve(values.db ?? path.join(defaultDataDir(), 'saban.sqlite'));
   const staticDir = values['no-build'] ? rendererDir() : await ensureRendererBuilt();
   const core = openCore({ dbPath, backupDir: path.join(path.dirname(dbPath), 'backups') });
-  const server = await startWebServer({ handlers: core.handlers, bus: core.bus, staticDir, host: values.host, port, localContext: () => core.localContext() });
+  const server = await startWebServer({ handlers: core.handlers, bus: core.bus, staticDir, host: values.host, port, localContext: () => core.localContext(), contentSecurityPolicy: () => core.contentSecurityPolicy() });
   console.log(`Sa Bàn (chế độ web / web mode): ${server.url}/  — CSDL / database: ${dbPath}`);
   if (!isLoopbackHost(values.host!)) console.log('Lưu ý: máy khác trong mạng chỉ được xem (read-only viewers). Note: remote clients are read-only.');
   const stop = async () => {

@@ -9,6 +9,8 @@ import { ChangeBus } from './events';
 import { appRoot } from './paths';
 import { ensureReferenceData } from './seed/reference';
 import { seedDemo } from './seed/demo';
+import { basemapOrigins, MAP_SETTINGS_KEY, type MapSettings } from '../../shared/api/ops/map';
+import { contentSecurityPolicy } from '../../shared/security/csp';
 
 /**
  * The plain-Node core: one store, the contract's handlers, and the change bus. Both
@@ -22,6 +24,12 @@ export interface Core {
   localContext(): Omit<CallContext, 'transport'>;
   info(transport: 'ipc' | 'http'): AppInfo;
   initStore(mode: 'demo' | 'empty', seed?: number): Promise<void>;
+  /**
+   * Content-Security-Policy for the app's pages: our own origin only, plus the tile host of
+   * the optional online basemap when an administrator configured one (read at each request,
+   * so turning the basemap on needs no restart).
+   */
+  contentSecurityPolicy(): string;
   /** The monitor chosen for the wall display (Electron). */
   wallDisplayId(): number | null;
   /** Final backup (if anything changed) and close the database. */
@@ -117,6 +125,10 @@ export function openCore(opts: CoreOptions): Core {
     info,
     initStore,
     wallDisplayId: () => store.getLocal<number>('wall.displayId') ?? null,
+    contentSecurityPolicy() {
+      const origins = basemapOrigins(store.getSetting<MapSettings>(MAP_SETTINGS_KEY));
+      return contentSecurityPolicy({ extraImg: origins, extraConnect: origins });
+    },
     close() {
       if (store.closed) return;
       void scheduler?.stop({ finalBackup: false });

@@ -12,7 +12,6 @@ import { menuTemplate, type MenuLang } from './menu';
 import {
   APP_ORIGIN,
   APP_SCHEME,
-  contentSecurityPolicy,
   isAllowedNavigation,
   permissionDecision,
   pickWallDisplay,
@@ -24,7 +23,8 @@ import {
 
 // Must run before `ready`: app:// behaves like https (secure context, fetch, relative URLs).
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true, corsEnabled: true } },
+  // corsEnabled: MapLibre loads its module worker and fonts from app:// like any https page.
 ]);
 
 const appRoot = path.resolve(__dirname, '..', '..'); // dist/electron → repo or app.asar root
@@ -75,13 +75,12 @@ async function start() {
     dbPath: path.join(app.getPath('userData'), 'saban.sqlite'),
     backupDir: path.join(app.getPath('userData'), 'backups'),
   });
-  const csp = contentSecurityPolicy();
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppRequest(request.url, rendererDir, fs.existsSync);
     if (!file) return new Response('Not found', { status: 404 });
     const res = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(res.headers);
-    headers.set('content-security-policy', csp);
+    headers.set('content-security-policy', core!.contentSecurityPolicy());
     headers.set('x-content-type-options', 'nosniff');
     return new Response(res.body, { status: res.status, headers });
   });

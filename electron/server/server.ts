@@ -18,6 +18,8 @@ export interface WebServerOptions {
   port?: number;
   /** Who a loopback caller is (the local operator); remote callers are read-only viewers. */
   localContext: () => Omit<CallContext, 'transport'>;
+  /** CSP for every response (default: the app's own origin only). */
+  contentSecurityPolicy?: () => string;
   validateOutput?: boolean;
   logger?: boolean;
   /** Heartbeat on the event stream, so proxies and browsers notice dead connections. */
@@ -40,7 +42,7 @@ export interface RunningServer {
 export async function startWebServer(opts: WebServerOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimitBytes ?? 64 * 1024 * 1024 });
-  const csp = contentSecurityPolicy();
+  const csp = opts.contentSecurityPolicy ?? (() => contentSecurityPolicy());
   const sockets = new Set<import('node:http').ServerResponse>();
 
   app.addHook('onRequest', async (req, reply) => {
@@ -49,7 +51,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningSer
     }
   });
   app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('content-security-policy', csp);
+    reply.header('content-security-policy', csp());
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('cross-origin-opener-policy', 'same-origin');

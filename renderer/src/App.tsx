@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, navigate } from './router';
 import { StatusBar } from './components/StatusBar';
@@ -6,7 +6,6 @@ import { FirstRun } from './components/FirstRun';
 import { useOp } from './api/hooks';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { DataPage } from './pages/data/DataPage';
-import { MapPage } from './pages/map/MapPage';
 import { FacilitiesPage } from './pages/facilities/FacilitiesPage';
 import { TasksPage, TasksNavBadge } from './pages/tasks/TasksPage';
 import { ScenariosPage } from './pages/scenarios/ScenariosPage';
@@ -14,6 +13,9 @@ import { SettingsPage } from './pages/settings/SettingsPage';
 import { AboutPage } from './pages/AboutPage';
 import { useTheme } from './theme';
 import { Icon } from './components/Icon';
+
+// MapLibre is about 1 MB: load the map screen (and its worker) only when it is opened.
+const MapPage = lazy(() => import('./pages/map/MapPage').then((m) => ({ default: m.MapPage })));
 
 const NAV = [
   { path: '/map', key: 'map' },
@@ -103,7 +105,7 @@ export function App() {
         </Link>
       </nav>
       <main className="content" id="main">
-        {info.data?.storeState === 'uninitialised' ? <FirstRun /> : page(path)}
+        {info.data?.storeState === 'uninitialised' ? <FirstRun /> : <Suspense fallback={<p className="muted">…</p>}>{page(path)}</Suspense>}
       </main>
       <StatusBar info={info.data} />
     </div>

@@ -243,7 +243,10 @@ export const changeRow = z.object({
   seq: z.number().int(),
   entity: z.string(),
   entityId: z.string(),
-  /** Field name; `_deleted` for a tombstone, `_created` marks the row's creation. */
+  /**
+   * Field name of an update; `_created` for a create (value = the whole row but its key,
+   * one change row per created row); `_deleted` for a tombstone.
+   */
   field: z.string(),
   value: z.unknown(),
   hlc: z.string(),

@@ -33,7 +33,6 @@ export type ProblemCode =
   | 'bad_file'
   | 'too_many_rows'
   | 'overload'
-  | 'decreasing'
   | 'split_assumed';
 
 export type Severity = 'error' | 'warning';
@@ -153,10 +152,6 @@ const TEXT: Record<ProblemCode, Record<Lang, (p: ProblemParams) => string>> = {
   overload: {
     vi: (p) => `${p.part} (${p.partValue}) vượt ${p.total} (${p.totalValue}) — quá tải?`,
     en: (p) => `${p.part} (${p.partValue}) exceeds ${p.total} (${p.totalValue}) — overloaded?`,
-  },
-  decreasing: {
-    vi: (p) => `số cộng dồn giảm so với báo cáo trước (${p.totalValue} → ${p.partValue})`,
-    en: (p) => `cumulative count went down since the previous report (${p.totalValue} → ${p.partValue})`,
   },
   split_assumed: {
     vi: (p) => `tệp chỉ có ${p.total}; toàn bộ được tính là ${p.part}`,

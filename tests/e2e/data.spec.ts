@@ -143,6 +143,36 @@ test('entry grid: keyboard, pasted block, validation error, save, reload', async
   await expect(page.locator('tr[data-ward="00001"] td').first().locator('.prev')).toHaveText('5');
 });
 
+test('vaccination grid refuses second doses above first doses; facility quick update saves a snapshot', async ({ page }) => {
+  await page.goto(`${app.url}/data?tab=entry&kind=vaccinations&district=001&date=2021-12-06`);
+  await expect(page.getByTestId('entry-grid')).toBeVisible();
+  // The previous weekly report (demo, 05/12) is shown in the corner.
+  await expect(page.locator('tr[data-ward="00001"] td').first().locator('.prev')).not.toHaveText('');
+  await page.getByTestId('cell-00001-adultDose1').fill('1.000');
+  await page.getByTestId('cell-00001-adultDose2').fill('1.200');
+  await expect(page.getByTestId('entry-errors')).toContainText('Mũi 2 (từ 18 tuổi) (1200) lớn hơn Mũi 1 (từ 18 tuổi) (1000)');
+  await page.getByTestId('cell-00001-adultDose2').fill('900');
+  await expect(page.getByTestId('entry-errors')).toHaveCount(0);
+  await page.getByTestId('entry-save').click();
+  await expect(page.getByTestId('entry-message')).toContainText('Đã lưu 1 dòng');
+  expect(app.core.store.get('vaccination', '00001:2021-12-06')).toMatchObject({ adultDose1: 1000, adultDose2: 900, childDose2: 0 });
+
+  await page.getByTestId('tab-facility').click();
+  const facility = app.core.store.list('facility', {})[0]!;
+  await page.getByTestId('facility-select').selectOption(facility.id);
+  await page.getByTestId('quick-bedsOccupied').fill(String(Math.min(5, facility.beds)));
+  await page.getByTestId('quick-icuOccupied').fill(String(Math.min(5, facility.beds) + 1));
+  await expect(page.getByTestId('facility-save')).toBeDisabled();
+  await expect(page.getByTestId('facility-form')).toContainText('lớn hơn Giường đang sử dụng');
+  await page.getByTestId('quick-icuOccupied').fill('0');
+  await page.getByTestId('quick-oxygenInUse').fill('0');
+  await page.getByTestId('quick-ventilatorsInUse').fill('0');
+  const before = app.core.store.list('facilityStatus', { facilityId: facility.id }).length;
+  await page.getByTestId('facility-save').click();
+  await expect(page.getByTestId('facility-form')).toContainText('Đã lưu tình trạng');
+  expect(app.core.store.list('facilityStatus', { facilityId: facility.id })).toHaveLength(before + 1);
+});
+
 test('templates download as XLSX from the files tab', async ({ page }) => {
   await page.goto(`${app.url}/data?tab=files`);
   await page.getByTestId('template-district').selectOption('001');

@@ -29,6 +29,7 @@ export async function startApp(
     staticDir: rendererDir(),
     port: 0,
     localContext: () => core.localContext(),
+    contentSecurityPolicy: () => core.contentSecurityPolicy(),
     validateOutput: true,
   });
   return { url: server.url, core, server, dir };

@@ -16,14 +16,15 @@ import {
 } from '../../../shared/io';
 import type { Store, WriteOp } from '../store';
 import type { CallContext } from '../api/context';
-import { FileReadError, readCsv, readXlsx, sniffFormat, type RawSheet } from './read';
-import { findHeader, firstRowHeader, isBlankRow, rowNumber } from './table';
+import { FileReadError, readXlsx, sniffFormat, streamCsv, type RawSheet } from './read';
+import { findHeader, firstRowHeader, HEADER_SCAN_ROWS, isBlankRow, type Table } from './table';
 import { ACTION_CODE, ACTIONS, isSkip, makeEnv, type ImportEnv, type Importer, type Plan, type Skip } from './importers/types';
 import { reportImporter } from './importers/reports';
 import { facilityStatusImporter } from './importers/facility-status';
 import { facilitiesImporter } from './importers/facilities';
 import { tasksImporter } from './importers/tasks';
 import { fileSizeText, sizeLimitError } from './limits';
+import { KeyIndex } from './key-index';
 
 /**
  * The import pipeline: bytes → rows → header + mapping → records (cell checks) →
@@ -139,16 +140,97 @@ export async function previewImport(
   const t0 = performance.now();
   const bytes = decodeUpload(store, input.contentBase64);
   const importer = importerFor(input.kind);
+  const remembered = loadRemembered(store, input.kind, input.sourceName);
+  const handMapped = Object.keys(input.mapping ?? {}).length > 0 || remembered !== null;
+  const fileProblems: Problem[] = [];
+  const problems: Problem[] = [];
+  const skipped: { row: number; reason: string; other?: number }[] = [];
+  const records: { row: number }[] = [];
+  const errorRows = new Set<number>();
+  const samples: string[][] = [];
+  let total = 0;
+  let readMs = 0;
+
+  // ---- rows arrive one by one (CSV: while papaparse parses; XLSX: from the read sheet).
+  // The first rows are held back until the header is found; then every row is checked
+  // as it comes.
+  const head: { cells: unknown[]; row: number }[] = [];
+  let table: Table | null = null;
+  let env: ImportEnv | null = null;
+  let noHeader = false;
+  let consume: ((cells: unknown[], row: number) => void) | null = null;
+  let stopped = false;
+
+  const setup = () => {
+    const sheet: RawSheet = { name: null, rows: head.map((h) => h.cells), rowNumbers: head.map((h) => h.row) };
+    table = findHeader(input.kind, sheet);
+    if (!table) {
+      // Nothing recognised: offer the first row's columns for mapping by hand (or use the
+      // operator's mapping when there is one).
+      table = firstRowHeader(sheet);
+      if (!table) return;
+      noHeader = !handMapped;
+    }
+    const manual = { ...Object.fromEntries(Object.entries(remembered?.columns ?? {}).filter(([, h]) => h === null).map(([f]) => [f, null])), ...(input.mapping ?? {}) };
+    const mapping = mapHeaders(input.kind, table.headers, {
+      manual,
+      remembered: Object.fromEntries(Object.entries(remembered?.columns ?? {}).filter(([, h]) => h !== null)) as Record<string, string>,
+    });
+    const nowMs = store.clock();
+    const e = makeEnv({ kind: input.kind, store, ctx, today: hanoiToday(nowMs), nowIso: new Date(nowMs).toISOString(), units: unitIndex(store), headers: table.headers, mapping });
+    env = e;
+    problems.push(...(noHeader ? [problem(null, null, null, 'no_header')] : importer.checkColumns(e)));
+    if (problems.some((p) => p.severity === 'error')) return;
+    const parse = importer.rowParser(e);
+    const headers = table.headers;
+    // A duplicate is named by the column that identifies the row (unit, facility, title…).
+    const keyColumn = ['unitCode', 'ward', 'facilityId', 'facility', 'id', 'name', 'title'].find((k) => e.col(k) !== null) ?? null;
+    const seen = new Map<string | number, { row: number }>();
+    const seenNum = new KeyIndex<{ row: number }>();
+    consume = (cells, row) => {
+      if (stopped || isBlankRow(cells)) return;
+      if (++total > MAX_ROWS) {
+        problems.push(problem(null, null, null, 'too_many_rows', { max: MAX_ROWS }));
+        stopped = true;
+        return;
+      }
+      if (samples.length < 5) samples.push(headers.map((_, j) => cellText(cells[j])));
+      const before = problems.length;
+      const r = parse(cells, row, problems);
+      for (let k = before; k < problems.length; k++) if (problems[k]!.severity === 'error') errorRows.add(row);
+      if (r === null) return;
+      if (isSkip(r)) return void skipped.push({ row, reason: (r as Skip).skip });
+      const key = importer.key(r);
+      const numeric = typeof key === 'number';
+      const prev = numeric ? seenNum.get(key) : seen.get(key);
+      if (prev) {
+        if (importer.same(prev, r)) skipped.push({ row, reason: 'duplicate', other: prev.row });
+        else {
+          problems.push(problem(row, keyColumn ? e.header(keyColumn) : null, keyColumn, 'duplicate_conflict', { other: prev.row }));
+          errorRows.add(row);
+        }
+        return;
+      }
+      if (numeric) seenNum.set(key, r);
+      else seen.set(key, r);
+      records.push(r);
+    };
+    for (let i = table.firstData; i < head.length; i++) consume(head[i]!.cells, head[i]!.row);
+  };
+  const onRow = (cells: unknown[], row: number) => {
+    if (consume) return consume(cells, row);
+    if (table || head.length > HEADER_SCAN_ROWS) return; // no header and no mapping: rows are not read
+    head.push({ cells, row });
+    if (head.length > HEADER_SCAN_ROWS) setup();
+  };
+
   let format: 'csv' | 'xlsx';
-  let sheet: RawSheet;
   let encoding: { label: string; confidence: 'certain' | 'high' | 'low' } | null = null;
   let delimiter: string | null = null;
-  const fileProblems: Problem[] = [];
   try {
     format = sniffFormat(input.fileName, bytes);
     if (format === 'csv') {
-      const r = readCsv(bytes);
-      sheet = r.sheet;
+      const r = streamCsv(bytes, onRow);
       delimiter = r.delimiter;
       encoding = { label: r.decoded.encodingLabel, confidence: r.decoded.confidence };
       if (r.decoded.encoding !== 'utf-8' && !r.decoded.encoding.startsWith('utf-16')) {
@@ -163,14 +245,18 @@ export async function previewImport(
         );
       }
     } else {
-      sheet = await readXlsx(bytes, (s) => findHeader(input.kind, s) !== null);
+      const sheet = await readXlsx(bytes, (s) => findHeader(input.kind, s) !== null);
+      readMs = performance.now() - t0;
+      sheet.rows.forEach((cells, i) => onRow(cells, sheet.rowNumbers ? sheet.rowNumbers[i]! : i + 1));
     }
   } catch (e) {
     if (e instanceof FileReadError) throw new ApiError('invalid_input', `Không đọc được tệp "${input.fileName}": ${e.detail}`, [{ path: 'contentBase64', message: e.detail }]);
     throw e;
   }
-  const readMs = performance.now() - t0;
+  if (!table && !consume) setup();
+  if (format === 'csv') readMs = performance.now() - t0;
   const t1 = performance.now();
+  problems.unshift(...fileProblems);
   const base = {
     kind: input.kind,
     fileName: input.fileName,
@@ -179,85 +265,14 @@ export async function previewImport(
     encodingConfidence: encoding?.confidence ?? null,
     delimiter,
   };
-
-  const remembered = loadRemembered(store, input.kind, input.sourceName);
-  const handMapped = Object.keys(input.mapping ?? {}).length > 0 || remembered !== null;
-  let table = findHeader(input.kind, sheet);
-  let noHeader = false;
-  if (!table) {
-    // Nothing recognised: offer the first row's columns for mapping by hand (or use the
-    // operator's mapping when there is one).
-    table = firstRowHeader(sheet);
-    if (!table) return emptyPreview(base, [...fileProblems, problem(null, null, null, 'no_rows')], readMs, t0, t1);
-    noHeader = !handMapped;
-  }
-  const manual = { ...Object.fromEntries(Object.entries(remembered?.columns ?? {}).filter(([, h]) => h === null).map(([f]) => [f, null])), ...(input.mapping ?? {}) };
-  const mapping = mapHeaders(input.kind, table.headers, {
-    manual,
-    remembered: Object.fromEntries(Object.entries(remembered?.columns ?? {}).filter(([, h]) => h !== null)) as Record<string, string>,
-  });
-  const nowMs = store.clock();
-  const env = makeEnv({
-    kind: input.kind,
-    store,
-    ctx,
-    today: hanoiToday(nowMs),
-    nowIso: new Date(nowMs).toISOString(),
-    units: unitIndex(store),
-    headers: table.headers,
-    mapping,
-  });
-
-  const problems: Problem[] = [...fileProblems, ...(noHeader ? [problem(null, null, null, 'no_header')] : importer.checkColumns(env))];
-  const columnsOk = !problems.some((p) => p.severity === 'error');
-  const skipped: { row: number; reason: string; other?: number }[] = [];
-  const records: { row: number }[] = [];
-  const errorRows = new Set<number>();
-  let total = 0;
-  const samples: string[][] = [];
-
-  if (columnsOk) {
-    const parse = importer.rowParser(env);
-    // A duplicate is named by the column that identifies the row (unit, facility, title…).
-    const keyColumn = ['unitCode', 'ward', 'facilityId', 'facility', 'id', 'name', 'title'].find((k) => env.col(k) !== null) ?? null;
-    const seen = new Map<string | number, { row: number }>();
-    for (let i = table.firstData; i < sheet.rows.length; i++) {
-      const cells = sheet.rows[i]!;
-      if (isBlankRow(cells)) continue;
-      total++;
-      if (total > MAX_ROWS) {
-        problems.push(problem(null, null, null, 'too_many_rows', { max: MAX_ROWS }));
-        break;
-      }
-      const row = sheet.rowNumbers ? sheet.rowNumbers[i]! : i + 1;
-      if (samples.length < 5) samples.push(table.headers.map((_, j) => cellText(cells[j])));
-      const before = problems.length;
-      const r = parse(cells, row, problems);
-      for (let k = before; k < problems.length; k++) if (problems[k]!.severity === 'error') errorRows.add(row);
-      if (r === null) continue;
-      if (isSkip(r)) {
-        skipped.push({ row, reason: (r as Skip).skip });
-        continue;
-      }
-      const key = importer.key(r);
-      const prev = seen.get(key);
-      if (prev) {
-        if (importer.same(prev, r)) skipped.push({ row, reason: 'duplicate', other: prev.row });
-        else {
-          problems.push(problem(row, keyColumn ? env.header(keyColumn) : null, keyColumn, 'duplicate_conflict', { other: prev.row }));
-          errorRows.add(row);
-        }
-        continue;
-      }
-      seen.set(key, r);
-      records.push(r);
-    }
-    if (total === 0) problems.push(problem(null, null, null, 'no_rows'));
-  }
+  const tableFound = table as Table | null;
+  if (!tableFound || !env) return emptyPreview(base, [...fileProblems, problem(null, null, null, 'no_rows')], readMs, t0, t1);
+  const envReady: ImportEnv = env;
+  if (consume && total === 0) problems.push(problem(null, null, null, 'no_rows'));
 
   // Rules that need the stored row (absent columns) and the diff; skipped when cells are wrong anyway.
   const tPlan = performance.now();
-  const plan: Plan = importer.plan(records, env);
+  const plan: Plan = importer.plan(records, envReady);
   const planMs = performance.now() - tPlan;
   for (const p of plan.problems) {
     problems.push(p);
@@ -275,15 +290,15 @@ export async function previewImport(
       records,
       planSignature: plan.signature,
       counts,
-      envBase: { today: env.today, nowIso: env.nowIso, headers: table.headers, mapping },
+      envBase: { today: envReady.today, nowIso: envReady.nowIso, headers: tableFound.headers, mapping: envReady.mapping },
       remember: key
         ? {
             key,
             value: {
               sourceName: input.sourceName!.normalize('NFC'),
               kind: input.kind,
-              columns: Object.fromEntries(mapping.filter((m) => m.column !== null || m.via === 'manual').map((m) => [m.field, m.header])),
-              updatedAt: env.nowIso,
+              columns: Object.fromEntries(envReady.mapping.filter((m) => m.column !== null || m.via === 'manual').map((m) => [m.field, m.header])),
+              updatedAt: envReady.nowIso,
             },
           }
         : null,
@@ -298,9 +313,9 @@ export async function previewImport(
     ...base,
     token,
     expiresAt,
-    headerRow: table.headerRow,
-    headers: table.headers,
-    mapping,
+    headerRow: tableFound.headerRow,
+    headers: tableFound.headers,
+    mapping: envReady.mapping,
     rememberedFrom: remembered?.sourceName ?? null,
     samples,
     rows: { total, valid: countValid(plan, errorRows), withErrors: errorRows.size, skipped: skipped.length },

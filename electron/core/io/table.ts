@@ -15,7 +15,8 @@ export interface Table {
   firstData: number;
 }
 
-const SCAN_ROWS = 25;
+/** Rows looked at to find the header (title blocks above it are rarely longer). */
+export const HEADER_SCAN_ROWS = 25;
 
 export function rowNumber(sheet: RawSheet, i: number): number {
   return sheet.rowNumbers ? sheet.rowNumbers[i]! : i + 1;
@@ -44,7 +45,7 @@ export function combineHeaderRows(upper: string[], lower: string[]): string[] {
 }
 
 export function findHeader(kind: ImportKind, sheet: RawSheet): Table | null {
-  const limit = Math.min(sheet.rows.length, SCAN_ROWS);
+  const limit = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
   const rows = Array.from({ length: Math.min(sheet.rows.length, limit + 1) }, (_, i) => texts(sheet.rows[i]));
   const single = rows.map((r) => (r.every((t) => t === '') ? 0 : headerScore(kind, r)));
   let best: { score: number; headers: string[]; index: number; span: number } | null = null;

@@ -389,11 +389,27 @@ export class ReportCache {
     for (let s = 0, b = 0; s < n; s++, b += L + 1) out[s] = cum[b + hi]! - cum[b + lo]!;
   }
 
-  /** Σ of `measure` over days < day for one unit (prefix sum at `day`). */
-  cumAt(measure: CaseSum, s: number, day: number): number {
+  /** out[j] += prefix sum of `measure` at day `from + j` for unit s (j < out.length). */
+  addCumRange(measure: CaseSum, s: number, from: number, out: Float64Array): void {
     const L = this.len;
-    const k = Math.min(Math.max(day - this.start, 0), L);
-    return L === 0 ? 0 : this.cums[CASE_SUMS.indexOf(measure)]![s * (L + 1) + k]!;
+    if (L === 0) return;
+    const cum = this.cums[CASE_SUMS.indexOf(measure)]!;
+    const b = s * (L + 1);
+    for (let j = 0; j < out.length; j++) {
+      const k = Math.min(Math.max(from + j - this.start, 0), L);
+      out[j] = out[j]! + cum[b + k]!;
+    }
+  }
+
+  /** out[j] += active F0 (latest known) at day `from + j` for unit s. */
+  addActiveRange(s: number, from: number, out: Float64Array): void {
+    const L = this.len;
+    if (L === 0) return;
+    const b = s * L;
+    for (let j = 0; j < out.length; j++) {
+      const k = Math.min(from + j - this.start, L - 1);
+      if (k >= 0) out[j] = out[j]! + this.active[b + k]!;
+    }
   }
 
   /** Day of each unit's newest report ≤ day (NO_DAY if none), into out[slot]. */
@@ -416,11 +432,6 @@ export class ReportCache {
       return;
     }
     for (let s = 0; s < n; s++) out[s] = this.active[s * this.len + k]!;
-  }
-
-  activeF0At(s: number, day: number): number {
-    const k = Math.min(day - this.start, this.len - 1);
-    return this.len === 0 || k < 0 ? 0 : this.active[s * this.len + k]!;
   }
 
   /**

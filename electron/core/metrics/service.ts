@@ -61,7 +61,8 @@ export interface Series {
 
 /** Longest series one call may ask for (ten years of days). */
 export const MAX_SERIES_DAYS = 3660;
-const MEMO_SIZE = 64;
+/** Memoised snapshots, bounded by the units they hold (~1 KB each): the time slider revisits days. */
+const MEMO_UNITS = 20_000;
 const NV = VACCINATION_COUNTS.length;
 const TIER: Record<UnitTree['nodes'][number]['level'], Tier> = { ward: 'ward', district: 'district', province: 'province' };
 
@@ -96,6 +97,7 @@ export class MetricsService {
   private configVersion = 0;
   private readonly memo = new Map<string, Snapshot>();
   private memoKey = '';
+  private memoUnits = 0;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly store: Store) {
@@ -136,6 +138,7 @@ export class MetricsService {
     const key = `${this.reports.version}:${this.facilities.version}:${this.configVersion}`;
     if (key !== this.memoKey) {
       this.memo.clear();
+      this.memoUnits = 0;
       this.memoKey = key;
     }
     const memoKey = `${date}|${level}`;
@@ -167,7 +170,12 @@ export class MetricsService {
       city: this.unitMetrics(tree, v, city, base, levelOf(city)),
     };
     this.memo.set(memoKey, out);
-    if (this.memo.size > MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
+    this.memoUnits += out.units.length + 1;
+    for (const [k, old] of this.memo) {
+      if (this.memoUnits <= MEMO_UNITS || k === memoKey) break;
+      this.memo.delete(k);
+      this.memoUnits -= old.units.length + 1;
+    }
     return out;
   }
 
@@ -341,26 +349,24 @@ export class MetricsService {
     const config = this.levelConfig();
     const subtree = tree.subtree(idx);
     const pop = tree.nodes[idx]!.population;
-    // Prefix sums of the subtree for days a−7 … b (index j ↔ day a − 7 + j).
-    const span = b - a + 9;
-    const cum = { community: new Float64Array(span), total: new Float64Array(span) };
+    // Subtree sums: prefix sums for days a−7 … b+1 (cum[j] = Σ of the days before a − 7 + j)
+    // and latest-known active F0 for days a … b.
+    const cum = { community: new Float64Array(b - a + 9), total: new Float64Array(b - a + 9) };
+    const active = new Float64Array(b - a + 1);
     for (const s of subtree) {
-      for (let j = 0; j < span; j++) {
-        cum.community[j] = cum.community[j]! + this.reports.cumAt('community', s, a - 7 + j);
-        cum.total[j] = cum.total[j]! + this.reports.cumAt('total', s, a - 7 + j);
-      }
+      this.reports.addCumRange('community', s, a - 7, cum.community);
+      this.reports.addCumRange('total', s, a - 7, cum.total);
+      this.reports.addActiveRange(s, a, active);
     }
     const out: Series = { unitCode, dates: [], newCases: [], incidence7dPer100k: [], activeF0: [] };
     for (let d = a; d <= b; d++) {
       const date = fromEpochDay(d);
       const c = caseBaseOn(date, config) === 'all' ? cum.total : cum.community;
-      const j = d - a + 7; // cum[j] = Σ days < d
+      const j = d - a + 7; // c[j] = Σ of the days before d
       out.dates.push(date);
       out.newCases.push(c[j + 1]! - c[j]!);
       out.incidence7dPer100k.push(per100k(c[j + 1]! - c[j - 6]!, pop));
-      let active = 0;
-      for (const s of subtree) active += this.reports.activeF0At(s, d);
-      out.activeF0.push(active);
+      out.activeF0.push(active[d - a]!);
     }
     return out;
   }

@@ -7,8 +7,19 @@ import { v7 } from 'uuid';
  * `msecs` lets callers with an injected clock keep ids consistent with that clock.
  */
 export function newId(msecs?: number): string {
-  return msecs === undefined ? v7() : v7({ msecs });
+  if (msecs === undefined) return v7();
+  // With an injected (possibly frozen) clock, ids made in the same millisecond must still
+  // sort in creation order (the follow-up log is ordered by id within a timestamp): keep
+  // a per-process sequence for that millisecond, as RFC 9562 method 1 describes.
+  if (msecs === lastMsecs) seq += 1;
+  else {
+    lastMsecs = msecs;
+    seq = 0;
+  }
+  return v7({ msecs, seq });
 }
+let lastMsecs = -1;
+let seq = 0;
 
 /**
  * Site id of this database file: 16 hex chars (64 random bits). Short because it is

@@ -88,7 +88,11 @@ export const importPreviewOut = z.object({
       changed: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
     }),
   ),
-  /** Where the time went: reading (decode + parse), checking rows + diff (process, includes plan). */
+  /**
+   * Where the time went. CSV rows are checked while papaparse streams them, so for CSV
+   * readMs covers decode + parse + cell checks; XLSX readMs is the exceljs read alone.
+   * processMs is what follows (for XLSX: the cell checks), planMs the diff against the store.
+   */
   timings: z.object({ readMs: z.number(), processMs: z.number(), planMs: z.number(), totalMs: z.number() }),
 });
 export type ImportPreviewOut = z.infer<typeof importPreviewOut>;

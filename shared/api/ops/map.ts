@@ -47,8 +47,8 @@ export const MAP_SETTINGS_KEY = 'map.settings';
 
 /**
  * Origins the Content-Security-Policy must allow (connect-src and img-src: MapLibre fetches
- * raster tiles) for the configured basemap; empty when it is off. The shells build the CSP
- * at start-up, so a changed basemap host takes effect after a restart.
+ * raster tiles) for the configured basemap; empty when it is off. Both shells compute the
+ * CSP per response from the current setting (Core.contentSecurityPolicy), so no restart is needed.
  */
 export function basemapOrigins(settings: MapSettings | undefined | null): string[] {
   const b = settings?.basemap;

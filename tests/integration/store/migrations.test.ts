@@ -113,7 +113,7 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     const breaking: Migration = {
-      version: 3,
+      version: LATEST_VERSION + 1,
       name: 'dangling',
       up(d) {
         d.exec(`INSERT INTO facilities (id, name, kind, tier, unit_code, at_industrial_park, beds, icu_beds,

@@ -22,6 +22,7 @@ import { ACTION_CODE, fieldProblem, isSkip, memo, missingColumn, rowText, type I
 import type { WriteOp } from '../../store';
 import { inScope, unitResolver } from './unit-cells';
 import { isTotalLabel } from '../table';
+import { KeyIndex } from '../key-index';
 
 /**
  * Daily case reports and cumulative vaccination reports: one row per ward per day,
@@ -50,18 +51,23 @@ const unitOrdinal = new Map<string, number>();
  * Unit and day as one small integer: unit ordinal × 65,536 + days since 1970. It stays a
  * V8 small integer (< 2^30), which keeps the 100,000-entry duplicate and diff maps fast.
  */
-export function reportKey(unitCode: string, date: string): number {
+function dayNumber(date: string): number {
   let d = dayCache.get(date);
   if (d === undefined) {
     d = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
     dayCache.set(date, d);
   }
+  return d;
+}
+
+export function reportKey(unitCode: string, date: string): number {
+  const d = dayNumber(date);
   let u = unitOrdinal.get(unitCode);
   if (u === undefined) {
     u = unitOrdinal.size;
     unitOrdinal.set(unitCode, u);
   }
-  return u * 65_536 + d;
+  return u * 65_536 + (d & 0xffff);
 }
 
 type ReportKind = 'caseReports' | 'vaccinations';
@@ -138,21 +144,21 @@ export function reportImporter(kind: ReportKind): Importer<ReportRecord> {
       return (cells, row, problems) => {
         // Values first: a row without any number is not a data row, whatever else it holds
         // (notes and signature blocks under the table, units nobody filled in).
-        const values = new Array<number>(n);
+        const values: number[] = [];
         let numbers = 0;
         let valueErrors: Problem[] | null = null;
         for (let i = 0; i < n; i++) {
           const c = valueCols[i]!;
           if (c === null) {
-            values[i] = NaN;
+            values.push(NaN);
             continue;
           }
           const v = parseCount(cells[c]);
           if (typeof v === 'number') {
-            values[i] = v;
+            values.push(v);
             numbers++;
           } else {
-            values[i] = 0;
+            values.push(0);
             if (v !== null) (valueErrors ??= []).push(fieldProblem(env, row, fields[i]!, v));
           }
         }
@@ -272,26 +278,30 @@ export function reportImporter(kind: ReportKind): Importer<ReportRecord> {
         unitSet.add(r.unitCode);
       }
       // Stored rows of the same units and days, keyed like the records (numbers, no strings).
-      const existing = new Map<number, number[]>();
+      // Read per unit as a range of the primary key ("unit:date", the table is clustered
+      // on it): sequential reads, where the (date, unit) index would cost one more b-tree
+      // lookup per row. Rows keep their two leading columns: values start at index 2.
+      const existing = new KeyIndex<unknown[]>();
       if (n) {
         const cols = fields.map((f) => def.byField.get(f)!.column);
-        const unitFilter = unitSet.size <= 900 ? ` AND unit_code IN (${[...unitSet].map(() => '?').join(',')})` : '';
+        // The day number comes from SQLite (days since 1970), so no date string is parsed per row.
         const stmt = env.store.db
-          .prepare(`SELECT unit_code, date, ${cols.join(', ')} FROM ${def.table} WHERE _deleted = 0 AND date BETWEEN ? AND ?${unitFilter}`)
+          .prepare(`SELECT CAST(julianday(date) - 2440587.5 AS INTEGER), 0, ${cols.join(', ')} FROM ${def.table} WHERE id BETWEEN ? AND ? AND _deleted = 0`)
           .raw(true);
-        for (const r of stmt.iterate(min, max, ...(unitFilter ? [...unitSet] : [])) as Iterable<unknown[]>) {
-          existing.set(reportKey(r[0] as string, r[1] as string), r.slice(2) as number[]);
+        for (const u of unitSet) {
+          const base = reportKey(u, min) - dayNumber(min);
+          for (const r of stmt.all(`${u}:${min}`, `${u}:${max}`) as unknown[][]) existing.set(base + ((r[0] as number) & 0xffff), r);
         }
       }
       const check =
         kind === 'caseReports' ? (v: Record<string, number>) => caseReportIssues(v as CaseValues) : (v: Record<string, number>) => vaccinationIssues(v as VaccinationValues);
       const toRuleValues = kind === 'caseReports' ? caseObject : vaccinationObject;
       // Values as arrays in field order; the rules get a plain object built with literal keys.
-      const fullOf = (rec: ReportRecord, old: number[] | undefined): number[] => {
+      const fullOf = (rec: ReportRecord, old: unknown[] | undefined): number[] => {
         const out = new Array<number>(nf);
         for (let j = 0; j < nf; j++) {
           const v = rec.values[j]!;
-          out[j] = v === v ? v : old ? old[j]! : 0; // v !== v: NaN, the column is absent
+          out[j] = v === v ? v : old ? (old[j + 2] as number) : 0; // v !== v: NaN, the column is absent
         }
         return out;
       };
@@ -322,7 +332,7 @@ export function reportImporter(kind: ReportKind): Importer<ReportRecord> {
         if (old) {
           action = ACTION_CODE.unchanged;
           for (let j = 0; j < nf; j++) {
-            if (old[j] !== values[j]) {
+            if (old[j + 2] !== values[j]) {
               action = ACTION_CODE.update;
               break;
             }
@@ -353,7 +363,7 @@ export function reportImporter(kind: ReportKind): Importer<ReportRecord> {
           const rec = records[i]!;
           const old = existing.get(rec.key);
           const values = fullOf(rec, old);
-          const changed = old ? fields.flatMap((f, j) => (old[j] !== values[j] ? [{ field: f, from: old[j], to: values[j] }] : [])) : [];
+          const changed = old ? fields.flatMap((f, j) => (old[j + 2] !== values[j] ? [{ field: f, from: old[j + 2], to: values[j] }] : [])) : [];
           return { label: `${unitName(rec.unitCode)} · ${formatDate(rec.date)}`, changed };
         },
       };

@@ -105,7 +105,7 @@ export interface Importer<R extends { row: number }> {
   checkColumns(env: ImportEnv): Problem[];
   /** Parser for one data row; pushes its problems, returns a record, a skip, or null (row has errors). */
   rowParser(env: ImportEnv): (cells: unknown[], row: number, problems: Problem[]) => R | Skip | null;
-  /** Natural key for duplicate detection inside the file. */
+  /** Natural key for duplicate detection inside the file; a number must be (high << 16) | low (see KeyIndex). */
   key(r: R): string | number;
   same(a: R, b: R): boolean;
   plan(records: R[], env: ImportEnv): Plan;

@@ -1,5 +1,5 @@
 /** Small dependency-free SVG charts (sparkline, line chart, meter) for any screen. */
 export { Sparkline } from './Sparkline';
-export { LineChart, type LineSeries } from './LineChart';
+export { LineChart, type LineSeries, type LineBand, type LineMarker } from './LineChart';
 export { Meter } from './Meter';
-export { niceStep, niceTicks, spreadIndexes, gappedPath } from './scale';
+export { niceStep, niceTicks, spreadIndexes, gappedPath, bandPaths } from './scale';

@@ -43,3 +43,34 @@ export function gappedPath(values: ReadonlyArray<number | null>, x: (i: number) 
   });
   return d;
 }
+
+/**
+ * Closed area paths between `lower` and `upper`, one per run of days where both are known
+ * (a gap ends the band, as a null ends a line).
+ */
+export function bandPaths(
+  lower: ReadonlyArray<number | null>,
+  upper: ReadonlyArray<number | null>,
+  x: (i: number) => number,
+  y: (v: number) => number,
+): string[] {
+  const out: string[] = [];
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length > 0) {
+      const top = run.map((i, k) => `${k === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(upper[i]!).toFixed(1)}`).join('');
+      const bottom = [...run].reverse().map((i) => `L${x(i).toFixed(1)},${y(lower[i]!).toFixed(1)}`).join('');
+      out.push(`${top}${bottom}Z`);
+    }
+    run = [];
+  };
+  const n = Math.max(lower.length, upper.length);
+  for (let i = 0; i < n; i++) {
+    const lo = lower[i] ?? null;
+    const hi = upper[i] ?? null;
+    if (lo === null || hi === null || !Number.isFinite(lo) || !Number.isFinite(hi)) flush();
+    else run.push(i);
+  }
+  flush();
+  return out;
+}

@@ -30,11 +30,15 @@ export function FacilityQuickForm() {
   const create = useMutationOp('facilityStatus.create');
   const formRef = useRef<HTMLFormElement>(null);
 
+  // Prefill once per chosen facility (not on the refetch after a save: it would wipe the
+  // confirmation and what the operator typed next).
+  const [filledFor, setFilledFor] = useState('');
   useEffect(() => {
-    if (!id || !history.data) return;
+    if (!id || !history.data || filledFor === id) return;
     setV(Object.fromEntries(FIELDS.map((f) => [f, STOCK.has(f) && latest ? String(latest[f]) : '0'])));
     setMsg(null);
-  }, [id, history.data, latest]);
+    setFilledFor(id);
+  }, [id, history.data, latest, filledFor]);
 
   const errors = useMemo(() => {
     const e: Record<string, string> = {};

@@ -151,11 +151,25 @@ export function ImportPanel() {
               ))}
           </datalist>
         </label>
-        <label className="grow">
-          {t('data.import.file')}{' '}
-          <span className="muted">({t('data.import.limit', { size: sizeText(config.data?.maxBytes ?? 20 * 1024 * 1024, lang) })})</span>
-          <input ref={inputRef} type="file" accept=".csv,.txt,.tsv,.xlsx,.xlsm" onChange={(e) => void onFile(e.target.files?.[0])} disabled={busy} data-testid="import-file" />
-        </label>
+        <div className="grow file-field">
+          <span className="field-label">
+            {t('data.import.file')} <span className="muted">({t('data.import.limit', { size: sizeText(config.data?.maxBytes ?? 20 * 1024 * 1024, lang) })})</span>
+          </span>
+          {/* The browser's own file button speaks the OS language; this one speaks ours. */}
+          <label className="file-pick">
+            <span className="pick-button">{t('data.import.choose')}</span>
+            <span className="file-name">{file?.name ?? t('data.import.noFile')}</span>
+            <input
+              ref={inputRef}
+              className="visually-hidden"
+              type="file"
+              accept=".csv,.txt,.tsv,.xlsx,.xlsm"
+              onChange={(e) => void onFile(e.target.files?.[0])}
+              disabled={busy}
+              data-testid="import-file"
+            />
+          </label>
+        </div>
       </div>
       <p className="muted">{t('data.import.sourceHint')}</p>
 
