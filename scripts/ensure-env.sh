@@ -28,16 +28,19 @@ saban_ensure_node() {
   echo "» node $(node -v), npm $(npm -v 2>/dev/null)"
 }
 
+# Browser tests need Chromium; the briefing PDF test reads the PDF back with pdftotext (poppler-utils).
 saban_ensure_chromium() {
-  if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then return 0; fi
-  if [ -x /usr/bin/chromium ]; then return 0; fi
+  local need=""
+  if ! { [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; } && [ ! -x /usr/bin/chromium ]; then need="chromium"; fi
+  command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
+  [ -z "$need" ] && return 0
   if command -v apt-get >/dev/null 2>&1; then
-    echo "» installing Debian chromium for the browser tests (apt)"
+    echo "» installing Debian packages for the browser tests (apt):$need"
     local sudo=""
     [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo="sudo"
-    $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null || return 1
+    $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $need >/dev/null || return 1
   else
-    echo "Chromium not found: install it or set CHROMIUM_PATH" >&2
+    echo "Missing$need: install them (or set CHROMIUM_PATH)" >&2
     return 1
   fi
 }

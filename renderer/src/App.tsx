@@ -4,11 +4,12 @@ import { Link, useLocation, navigate } from './router';
 import { StatusBar } from './components/StatusBar';
 import { FirstRun } from './components/FirstRun';
 import { useOp } from './api/hooks';
-import { PlaceholderPage } from './pages/PlaceholderPage';
 import { DataPage } from './pages/data/DataPage';
 import { FacilitiesPage } from './pages/facilities/FacilitiesPage';
 import { TasksPage, TasksNavBadge } from './pages/tasks/TasksPage';
 import { ScenariosPage } from './pages/scenarios/ScenariosPage';
+import { WallPage } from './pages/wall/WallPage';
+import { BriefingPage } from './pages/briefing/BriefingPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { AboutPage } from './pages/AboutPage';
 import { useTheme } from './theme';
@@ -38,7 +39,9 @@ function page(path: string): ReactNode {
     case '/scenarios':
       return <ScenariosPage />;
     case '/wall':
-      return <PlaceholderPage pageKey={path.slice(1) as 'map'} />;
+      return <WallPage />;
+    case '/briefing':
+      return <BriefingPage />;
     case '/data':
       return <DataPage />;
     case '/settings':
@@ -67,6 +70,9 @@ export function App() {
   useEffect(() => {
     document.title = current ? `${t(`nav.${current.key}`)} — Sa Bàn` : 'Sa Bàn';
   }, [current, t]);
+
+  // The wall display is full screen: no navigation, no status bar chrome (it shows its own).
+  if (path === '/wall') return <WallPage />;
 
   return (
     <div className="shell">

@@ -37,6 +37,7 @@ import { boardOps } from './ops/boards';
 import { mapOps } from './ops/map';
 import { settingsOps } from './ops/settings';
 import { scenarioOps } from './ops/scenarios';
+import { wallOps } from './ops/wall';
 export type { OpDef, OpKind } from './op';
 
 export const appInfo = z.object({
@@ -178,6 +179,7 @@ export const contract = {
   ...mapOps,
   ...settingsOps,
   ...scenarioOps,
+  ...wallOps,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { boardHandlers } from './boards';
 import { mapHandlers } from './map';
 import { settingsHandlers } from './settings';
 import { scenarioHandlers } from './scenarios';
+import { wallHandlers } from './wall';
 
 export interface HandlerDeps {
   store: Store;
@@ -92,5 +93,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...mapHandlers(store),
     ...settingsHandlers(store),
     ...scenarioHandlers(store),
+    ...wallHandlers(store),
   } satisfies Handlers;
 }

@@ -1,0 +1,3 @@
+export function BriefingPage() {
+  return <section className="page" data-testid="page-briefing" />;
+}

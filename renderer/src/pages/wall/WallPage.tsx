@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../PlaceholderPage';
+
+export function WallPage() {
+  return <PlaceholderPage pageKey="wall" />;
+}
