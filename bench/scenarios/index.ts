@@ -66,7 +66,7 @@ export async function runScenarioBench(): Promise<Record<string, number>> {
 
   const db = demoDb({ seed: 1, scale: 1, ...DEFAULT_RANGE });
   const store = openStore({ path: db.path, check: 'none' });
-  let op: Record<string, number>;
+  let op: { forecastOpCityMs: number; forecastSummaryOpMs: number; baselineOpMs: number };
   try {
     const city = timeRuns(() => unitForecast(store, '01'), 10, 2);
     const summary = timeRuns(() => forecastSummary(store), 5, 1);

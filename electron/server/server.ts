@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { dispatch, type Handlers } from '../core/api/dispatch';
 import type { CallContext } from '../core/api/context';
@@ -8,6 +8,7 @@ import type { ChangeBus } from '../core/events';
 import { httpStatusFor } from '../../shared/api/errors';
 import { isAllowedHostHeader, isLoopbackAddress } from './security';
 import { contentSecurityPolicy } from '../../shared/security/csp';
+import { decideAccess, refusedBody, viewerName, type Access } from '../core/wall/access';
 
 export interface WebServerOptions {
   handlers: Handlers;
@@ -16,7 +17,7 @@ export interface WebServerOptions {
   staticDir?: string;
   host?: string;
   port?: number;
-  /** Who a loopback caller is (the local operator); remote callers are read-only viewers. */
+  /** Who a loopback caller is (the local operator); remote callers need a wall token (read-only viewers). */
   localContext: () => Omit<CallContext, 'transport'>;
   /** CSP for every response (default: the app's own origin only). */
   contentSecurityPolicy?: () => string;
@@ -58,13 +59,29 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningSer
     return payload;
   });
 
-  const contextFor = (remoteAddress: string | undefined): CallContext =>
-    isLoopbackAddress(remoteAddress)
+  // Wall access (h9): a request carrying a wall token (`Authorization: Bearer` or `?token=`) is
+  // judged by it — valid → read-only viewer, unknown/revoked → 401; without a token, loopback
+  // callers are the local operator and everyone else gets 401. The decision is the pure
+  // decideAccess (electron/core/wall/access.ts); tokens are checked by the core's
+  // `wall.tokens.verify` handler, called directly (the server itself is trusted code).
+  const checkToken = async (token: string) => {
+    const r = await opts.handlers['wall.tokens.verify']({ token }, { userId: null, userName: 'web server', role: 'admin', transport: 'http' });
+    return r.valid && r.id ? { id: r.id, label: r.label ?? '' } : null;
+  };
+  const accessOf = (req: FastifyRequest): Promise<Access> =>
+    decideAccess(
+      { loopback: isLoopbackAddress(req.socket.remoteAddress), authorization: req.headers.authorization, queryToken: (req.query as { token?: unknown } | undefined)?.token },
+      checkToken,
+    );
+  const contextFor = (access: Exclude<Access, { kind: 'refused' }>): CallContext =>
+    access.kind === 'local'
       ? { ...opts.localContext(), transport: 'http' }
-      : { userId: null, userName: 'remote-viewer', role: 'viewer', transport: 'http' };
+      : { userId: null, userName: viewerName(access.label), role: 'viewer', transport: 'http' };
 
   app.post<{ Params: { op: string } }>('/api/op/:op', async (req, reply) => {
-    const result = await dispatch(opts.handlers, req.params.op, req.body, contextFor(req.socket.remoteAddress), {
+    const access = await accessOf(req);
+    if (access.kind === 'refused') return reply.code(401).send(refusedBody(access.reason));
+    const result = await dispatch(opts.handlers, req.params.op, req.body, contextFor(access), {
       validateOutput: opts.validateOutput,
       onInternalError: (op, err) => req.log.error({ op, err }, 'internal error'),
     });
@@ -74,7 +91,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningSer
 
   app.get('/api/health', async () => ({ ok: true }));
 
-  app.get('/api/events', (req, reply) => {
+  app.get('/api/events', async (req, reply) => {
+    const access = await accessOf(req);
+    if (access.kind === 'refused') return reply.code(401).send(refusedBody(access.reason));
+    // A token stream ends at the first heartbeat or change after its token is revoked (h9).
+    const revoked = async () => access.kind === 'viewer' && (await accessOf(req)).kind === 'refused';
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -86,10 +107,16 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningSer
     res.write('retry: 2000\n\n');
     res.write(': connected\n\n');
     sockets.add(res);
-    const unsubscribe = opts.bus.subscribe((event) => {
-      res.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
-    });
-    const beat = setInterval(() => res.write(': hb\n\n'), opts.heartbeatMs ?? 15_000);
+    const send = (chunk: string) =>
+      void revoked()
+        .catch(() => true) // cannot check (store closing): end the stream, the client reconnects
+        .then((gone) => {
+          if (res.writableEnded) return;
+          if (gone) res.end();
+          else res.write(chunk);
+        });
+    const unsubscribe = opts.bus.subscribe((event) => send(`event: change\ndata: ${JSON.stringify(event)}\n\n`));
+    const beat = setInterval(() => send(': hb\n\n'), opts.heartbeatMs ?? 15_000);
     const done = () => {
       clearInterval(beat);
       unsubscribe();

@@ -58,11 +58,6 @@ test.describe('scenarios (clock 31/01/2022 17:00)', () => {
     await expect(page.getByTestId('headline')).toContainText(`ngày ${formatDate(first3000.firstFullDate)} (ngày thứ ${first3000.firstFullDay})`);
     await expect(page.getByTestId(`chart-${first3000.resource}`).locator(`[data-marker="${first3000.firstFullDay}"]`)).toHaveCount(1);
     await saveScreenshot(page, 'scenarios');
-    if (process.env.H8_FULL) {
-      await page.setViewportSize({ width: 1440, height: 2400 });
-      await page.screenshot({ path: '/tmp/h8/full-planner.png' });
-      await page.setViewportSize({ width: 1440, height: 900 });
-    }
 
     // Attach to a task of the demo directive and save.
     const tasks = await api<Task[]>(app, 'tasks.list', {});
@@ -114,11 +109,6 @@ test.describe('scenarios (clock 31/01/2022 17:00)', () => {
     await expect(page).toHaveURL(/tab=saved&compare=/);
     await cmp.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'scenarios-compare');
-    if (process.env.H8_FULL) {
-      await page.setViewportSize({ width: 1440, height: 2400 });
-      await page.screenshot({ path: '/tmp/h8/full-compare.png' });
-      await page.setViewportSize({ width: 1440, height: 900 });
-    }
 
     // Export a saved scenario as CSV (Blob download).
     const download = page.waitForEvent('download');
@@ -146,11 +136,6 @@ test.describe('scenarios (clock 31/01/2022 17:00)', () => {
     await expect(card.locator('[data-band="pi95"] path')).toHaveCount(1);
     await expect(page.getByTestId('forecast-table').locator('tbody tr')).toHaveCount(31);
     await saveScreenshot(page, 'scenarios-forecast');
-    if (process.env.H8_FULL) {
-      await page.setViewportSize({ width: 1440, height: 2400 });
-      await page.screenshot({ path: '/tmp/h8/full-forecast.png' });
-      await page.setViewportSize({ width: 1440, height: 900 });
-    }
 
     // A district, through the table.
     await page.getByTestId('forecast-table').getByRole('button', { name: 'Ba Đình' }).click();

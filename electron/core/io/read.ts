@@ -73,6 +73,8 @@ export function streamCsv(bytes: Uint8Array, onRow: (cells: string[], row: numbe
       if (!unclosed && r.errors.length) unclosed = r.errors.find((e) => e.type === 'Quotes' && e.code === 'MissingQuotes');
       for (const row of r.data) onRow(row, ++n);
     },
+    // String input parses synchronously; the typings still ask for `complete` with `chunk`.
+    complete: () => undefined,
   });
   if (unclosed && n <= 1) throw new FileReadError('csv', `dấu ngoặc kép không đóng ở dòng ${(unclosed.row ?? 0) + 1} (unclosed quote)`);
   return { decoded, delimiter };

@@ -40,7 +40,10 @@ function loadSeries(store: Store, asOfIn: string | undefined, opts: ForecastOpti
   }).d;
   const asOf = asOfIn ?? last;
   const series = new Map<string, Array<number | null>>();
-  if (!asOf || !last) return { asOf: asOf ?? null, dates: [], series, names };
+  if (!asOf || !last) {
+    for (const code of names.keys()) series.set(code, []);
+    return { asOf: asOf ?? null, dates: [], series, names };
+  }
   const from = addDays(asOf, -(needDays(opts) - 1));
   const dates = dateRange(from, asOf);
   const index = new Map(dates.map((d, i) => [d, i]));

@@ -224,3 +224,28 @@ describe('saved scenarios (shared settings scenario.<uuid>)', () => {
     expect(row._deleted).toBe(1);
   });
 });
+
+describe('an empty store', () => {
+  it('baseline of zeros, no forecast with the reason, no summary rows — nothing breaks', async () => {
+    const emptyDir = makeTmpDir('saban-scenarios-empty-');
+    const empty = openCore({ dbPath: path.join(emptyDir, 'e.db'), clock: () => AT });
+    try {
+      await empty.initStore('empty');
+      const run = async <K extends OpName>(op: K, input: unknown) => {
+        const r = await dispatch(empty.handlers, op, input, admin, { validateOutput: true });
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value as OpOutput<K>;
+      };
+      const b = await run('scenarios.baseline', {});
+      expect(b).toMatchObject({ startDate: '2022-01-31', statusAsOf: null, homeAsOf: null, start: { home: 0, t1: 0, t2: 0, t3: 0 }, capacity: { t1: 0, t2: 0, t3: 0, icu: 0, oxygen: 0 } });
+      const f = await run('scenarios.forecast', {});
+      expect(f).toMatchObject({ asOf: null, forecast: null, history: { dates: [], values: [], avg7: [] } });
+      expect(f.reason).toContain('Chưa có số liệu');
+      expect((await run('scenarios.forecastSummary', {})).rows).toEqual([]);
+      expect(await run('scenarios.list', {})).toEqual([]);
+    } finally {
+      empty.close();
+      removeDir(emptyDir);
+    }
+  });
+});

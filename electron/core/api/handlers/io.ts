@@ -6,21 +6,13 @@ import { buildTemplate } from '../../io/templates';
 import { exportTable, type ExportFilter, type ExportTable } from '../../io/export';
 import { exportGeojson, type SnapshotFn } from '../../io/geojson';
 import { applyBoundaries, previewBoundaries } from '../../io/boundaries';
-import { metricsHandlers } from './metrics';
+import { metricsServiceFor } from './metrics';
 
 /** Handlers for the operations in shared/api/ops/io.ts (logic lives in electron/core/io). */
 export function ioHandlers(store: Store) {
   const sessions = new ImportSessions(() => store.clock());
-  // The GeoJSON export uses the metrics op's own implementation, created on first use.
-  let snapshot: SnapshotFn | null | undefined;
-  const metricsSnapshot = (): SnapshotFn | null => {
-    if (snapshot === undefined) {
-      const h = metricsHandlers(store) as Partial<Record<'metrics.snapshot', (i: { date: string; level: 'district' | 'ward' }) => unknown>>;
-      const fn = h['metrics.snapshot'];
-      snapshot = fn ? (date, level) => fn({ date, level }) as ReturnType<SnapshotFn> : null;
-    }
-    return snapshot;
-  };
+  // The GeoJSON export shows exactly what metrics.snapshot shows: the store's one service.
+  const metricsSnapshot = (): SnapshotFn => (date, level) => metricsServiceFor(store).snapshot(date, level) as ReturnType<SnapshotFn>;
 
   return {
     'import.config': () => ({ maxBytes: maxImportBytes(store), maxRows: MAX_ROWS, sources: rememberedSources(store) }),

@@ -3,6 +3,8 @@ import type { Store } from '../../store';
 import { rowToEntity, selectList, ENTITIES } from '../../store/entities';
 import type { CallContext } from '../context';
 import { assertUnitsInScope, writeCtx } from './util';
+import { ApiError } from '../../../../shared/api/errors';
+import { caseReportIssues, problemText, vaccinationIssues, type CaseValues, type VaccinationValues } from '../../../../shared/io';
 
 type ReportEntity = 'caseReport' | 'vaccination';
 interface RangeFilter {
@@ -33,6 +35,14 @@ export function reportHandlers(store: Store) {
 
   /** All rows in one transaction: all or nothing; re-saving identical rows records nothing. */
   const upsert = (entity: ReportEntity, rows: Record<string, unknown>[], ctx: CallContext) => {
+    // The same consistency rules as the entry grid and the file import (shared/io/rules):
+    // a part may not exceed its total. Checked here too, so no client can skip them.
+    const issues = rows.flatMap((row, i) =>
+      (entity === 'caseReport' ? caseReportIssues(row as CaseValues) : vaccinationIssues(row as VaccinationValues))
+        .filter((x) => x.severity === 'error')
+        .map((x) => ({ path: `rows.${i}.${x.field}`, message: problemText(x.code, x.params) })),
+    );
+    if (issues.length > 0) throw new ApiError('invalid_input', `Số liệu không nhất quán — ${issues[0]!.path}: ${issues[0]!.message}`, issues);
     assertUnitsInScope(store, ctx, rows.map((r) => String(r.unitCode)), 'rows.unitCode');
     const r = store.write(
       writeCtx(ctx),

@@ -188,6 +188,11 @@ function StartAndCapacity({ planner, baseline, set, err }: { planner: Planner; b
           </span>
         ))}
       </p>
+      {baseline.tiers.every((x) => x.facilities === 0) && (
+        <p className="warning" data-testid="no-registry">
+          {t('scenarios.start.noRegistry')}
+        </p>
+      )}
       <p className="small" data-testid="day0-check">
         {t('scenarios.start.day0', {
           icu: formatNumber(day0.icu, lang),
