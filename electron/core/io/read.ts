@@ -68,9 +68,9 @@ export function streamCsv(bytes: Uint8Array, onRow: (cells: string[], row: numbe
     delimitersToGuess: [',', ';', '\t', '|'],
     skipEmptyLines: false,
     chunkSize: 1 << 20,
-    chunk: (r) => {
+    chunk: (r: Papa.ParseResult<string[]>) => {
       if (n === 0) delimiter = r.meta.delimiter;
-      if (!unclosed && r.errors.length) unclosed = r.errors.find((e) => e.type === 'Quotes' && e.code === 'MissingQuotes');
+      if (!unclosed && r.errors.length) unclosed = r.errors.find((e: Papa.ParseError) => e.type === 'Quotes' && e.code === 'MissingQuotes');
       for (const row of r.data) onRow(row, ++n);
     },
     // String input parses synchronously; the typings still ask for `complete` with `chunk`.
