@@ -5,14 +5,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
 import { openCore, type Core } from '../core/app';
+import { recordWallDisplays } from '../core/wall/displays';
 import { registerIpcHandlers, forwardChanges } from './ipc';
 import { menuTemplate, type MenuLang } from './menu';
 import {
   APP_ORIGIN,
   APP_SCHEME,
   isAllowedNavigation,
+  isTrustedSender,
   permissionDecision,
   pickWallDisplay,
   resolveAppRequest,
@@ -90,6 +92,7 @@ async function start() {
   registerIpcHandlers(ipcMain, core.handlers, () => core!.localContext());
   forwardChanges(core.bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   buildMenu();
+  wireWallAndPrint();
   createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
@@ -110,6 +113,40 @@ function openWall() {
   wallWindow.once('ready-to-show', () => wallWindow?.show());
   wallWindow.on('closed', () => (wallWindow = null));
   void wallWindow.loadURL(`${APP_ORIGIN}/wall`);
+}
+
+/** IPC channel of the briefing's PDF export (preload: window.sabanPrint.toPDF). */
+const PRINT_PDF = 'saban:print-pdf';
+
+/**
+ * Wall display and briefing (h9). (1) The monitors this shell sees are recorded device-locally,
+ * so Settings → Màn hình lớn can offer them (the choice is read by openWall through
+ * core.wallDisplayId()). (2) "In / Xuất PDF" on the briefing: the preload's
+ * `sabanPrint.toPDF()` asks here; the page is printed with webContents.printToPDF (A4, the
+ * page's own @page CSS) into a file the user picks.
+ */
+function wireWallAndPrint() {
+  const recordDisplays = () => {
+    const primary = screen.getPrimaryDisplay().id;
+    recordWallDisplays(
+      core!.store,
+      screen.getAllDisplays().map((d, i) => ({ id: d.id, label: d.label || `Màn hình ${i + 1}`, width: d.size.width, height: d.size.height, primary: d.id === primary })),
+    );
+  };
+  recordDisplays();
+  screen.on('display-added', recordDisplays);
+  screen.on('display-removed', recordDisplays);
+
+  ipcMain.handle(PRINT_PDF, async (event, suggestedName: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: 'untrusted frame' };
+    const name = (typeof suggestedName === 'string' ? suggestedName : 'bao-cao-nhanh.pdf').replace(/[^\p{L}\p{N}._-]+/gu, '-');
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const target = await (win ? dialog.showSaveDialog(win, { defaultPath: name, filters: [{ name: 'PDF', extensions: ['pdf'] }] }) : dialog.showSaveDialog({ defaultPath: name }));
+    if (target.canceled || !target.filePath) return { ok: false, canceled: true };
+    const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    await fs.promises.writeFile(target.filePath, pdf);
+    return { ok: true, path: target.filePath };
+  });
 }
 
 function buildMenu() {

@@ -17,3 +17,10 @@ const bridge: PreloadBridge = {
 };
 
 contextBridge.exposeInMainWorld('saban', bridge);
+
+// The briefing's "In / Xuất PDF" (h9): main prints the page with webContents.printToPDF into a
+// file the user picks. A separate global so `window.saban` keeps exactly the API bridge.
+contextBridge.exposeInMainWorld('sabanPrint', {
+  toPDF: (suggestedName: string): Promise<{ ok: boolean; path?: string; canceled?: boolean; error?: string }> =>
+    ipcRenderer.invoke('saban:print-pdf', suggestedName),
+});
