@@ -39,6 +39,8 @@ export interface MapCanvasProps {
   label: string;
   onSelect(code: string | null): void;
   onHover(info: HoverInfo | null): void;
+  /** The live map once created (null when destroyed): the wall scales its labels, the briefing exports an image. */
+  onMap?(map: SituationMap | null): void;
 }
 
 /** The MapLibre canvas. Created once per theme/basemap (the style depends on them); everything else is pushed in. */
@@ -46,8 +48,8 @@ export function MapCanvas(p: MapCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const [sm, setSm] = useState<SituationMap | null>(null);
   // Callbacks change every render; the map keeps reading the latest through a ref.
-  const cb = useRef({ onSelect: p.onSelect, onHover: p.onHover });
-  cb.current = { onSelect: p.onSelect, onHover: p.onHover };
+  const cb = useRef({ onSelect: p.onSelect, onHover: p.onHover, onMap: p.onMap });
+  cb.current = { onSelect: p.onSelect, onHover: p.onHover, onMap: p.onMap };
 
   useEffect(() => {
     const map = new SituationMap({
@@ -65,7 +67,9 @@ export function MapCanvas(p: MapCanvasProps) {
     });
     const uninstall = installTestHook(map);
     setSm(map);
+    cb.current.onMap?.(map);
     return () => {
+      cb.current.onMap?.(null);
       uninstall();
       map.destroy();
       setSm(null);

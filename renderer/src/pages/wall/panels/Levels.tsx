@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { UnitMetrics } from '../../../../../shared/api/ops/metrics';
+import { formatDate } from '../../../../../shared/format';
+import { LEVEL_COLOURS, LEVEL_TEXT_COLOURS } from '../../../../../shared/metrics';
+import { levelChanges, levelCounts } from '../derive';
+import { LevelChip } from '../format';
+
+const SHOWN = 7;
+
+/** How many districts are at each level, and which changed level in a week. */
+export function LevelsPanel({ units, before, compareDate }: { units: UnitMetrics[]; before: UnitMetrics[]; compareDate: string }) {
+  const { t } = useTranslation();
+  const changes = levelChanges(units, before);
+  const counts = new Map(levelCounts(units).map((c) => [c.level, c.count]));
+  return (
+    <div className="wall-levels">
+      <div className="wall-level-blocks">
+        {([4, 3, 2, 1] as const).map((l) => (
+          <div key={l} className="wall-level-block" style={{ background: LEVEL_COLOURS[l], color: LEVEL_TEXT_COLOURS[l] }} data-testid={`wall-level-count-${l}`}>
+            <span className="wall-level-n">{counts.get(l) ?? 0}</span>
+            <span>{t('wall.level', { level: l })}</span>
+          </div>
+        ))}
+      </div>
+      <div className="wall-changes" data-testid="wall-level-changes">
+        {changes.length === 0 ? (
+          <p className="wall-count good">{t('wall.noChanges', { date: formatDate(compareDate) })}</p>
+        ) : (
+          <>
+            <p className="wall-sub">{t('wall.changesSince', { date: formatDate(compareDate) })}</p>
+            <ul>
+              {changes.slice(0, SHOWN).map((c) => (
+                <li key={c.code} className={c.direction} data-testid="wall-level-change">
+                  <span className="wall-change-name">{c.name}</span>
+                  <LevelChip level={c.from} /> <span aria-hidden>→</span> <LevelChip level={c.to} />
+                  <span className="wall-change-dir">
+                    {c.direction === 'up' ? '▲' : '▼'} {t(c.direction === 'up' ? 'wall.up' : 'wall.down')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {changes.length > SHOWN && <div className="wall-more">{t('wall.moreDistricts', { count: changes.length - SHOWN })}</div>}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
