@@ -203,6 +203,29 @@ export const task = z.object({
 });
 export type Task = z.infer<typeof task>;
 
+/** A new task's fields before anyone fills them in (the form, the importer and the demo start here). */
+export const BLANK_TASK: Omit<Task, 'id' | 'createdAt'> = Object.freeze({
+  kind: 'task',
+  title: '',
+  description: '',
+  directiveId: null,
+  groupKey: null,
+  assigneeOrg: '',
+  assigneeUnitCode: null,
+  headName: '',
+  headPosition: '',
+  placeType: 'none',
+  placeUnitCode: null,
+  placeFacilityId: null,
+  placeLon: null,
+  placeLat: null,
+  priority: 'normal',
+  status: 'open',
+  dueDate: null,
+  parentTaskId: null,
+  findings: '',
+});
+
 /** Append-only follow-up log; concurrent entries from two devices are both kept. */
 export const taskUpdateKind = z.enum(['comment', 'status_change', 'reminder']); // bình luận / đổi trạng thái / đôn đốc
 export const taskUpdate = z.object({

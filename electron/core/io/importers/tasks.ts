@@ -1,4 +1,4 @@
-import type { Task } from '../../../../shared/domain';
+import { BLANK_TASK, type Task } from '../../../../shared/domain';
 import { cellText, columnSpec, fold, isValueError, matchChoice, parseDate, type Problem } from '../../../../shared/io';
 import { fieldProblem, missingColumn, planFromRows, rowText, type ImportEnv, type Importer, type PlannedRow } from './types';
 import { isTotalLabel } from '../table';
@@ -123,23 +123,7 @@ export function tasksImporter(): Importer<TaskRecord> {
           for (const k of missing) problems.push(fieldProblem(env, rec.row, k, { code: 'required' }));
           if (missing.length) continue;
           const full: Omit<Task, 'id'> = {
-            kind: 'task',
-            description: '',
-            directiveId: null,
-            groupKey: null,
-            assigneeUnitCode: null,
-            headName: '',
-            headPosition: '',
-            placeType: 'none',
-            placeUnitCode: null,
-            placeFacilityId: null,
-            placeLon: null,
-            placeLat: null,
-            priority: 'normal',
-            status: 'open',
-            dueDate: null,
-            parentTaskId: null,
-            findings: '',
+            ...BLANK_TASK,
             createdAt: env.nowIso,
             ...(rec.fields as Pick<Task, 'title' | 'assigneeOrg'>),
           };

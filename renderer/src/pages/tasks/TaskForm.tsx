@@ -1,32 +1,13 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Task } from '../../../../shared/domain';
+import { BLANK_TASK, type Task } from '../../../../shared/domain';
 import { formatDate, parseDisplayDate } from '../../../../shared/format';
 import { useMutationOp, useOp } from '../../api/hooks';
 
 type Editable = Omit<Task, 'id' | 'status' | 'createdAt'>;
 export type TaskPreset = Partial<Editable>;
 
-const blank: Editable = {
-  kind: 'task',
-  title: '',
-  description: '',
-  directiveId: null,
-  groupKey: null,
-  assigneeOrg: '',
-  assigneeUnitCode: null,
-  headName: '',
-  headPosition: '',
-  placeType: 'none',
-  placeUnitCode: null,
-  placeFacilityId: null,
-  placeLon: null,
-  placeLat: null,
-  priority: 'normal',
-  dueDate: null,
-  parentTaskId: null,
-  findings: '',
-};
+const { status: _status, ...blank }: Omit<Task, 'id' | 'createdAt'> = BLANK_TASK;
 
 /**
  * Create a task from a directive (or edit / assign one). Keyboard-first: plain inputs in

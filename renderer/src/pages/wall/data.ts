@@ -67,7 +67,9 @@ export function useLiveState(errors: readonly unknown[]): LiveState {
   useEffect(
     () =>
       client.onConnection?.((connected) => {
-        if (connected && wasOffline.current) void qc.invalidateQueries();
+        // Lost: ask again at once, so the answer tells a dead server (offline) from a revoked
+        // token (refused); the figures stay meanwhile. Back: catch up on missed changes.
+        if (connected === wasOffline.current) void qc.invalidateQueries();
         wasOffline.current = !connected;
         setStream(connected ? 'live' : 'offline');
       }),
