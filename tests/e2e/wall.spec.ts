@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, startApp, stopApp, saveScreenshot, recordForeignRequests, type AppServer } from './fixtures';
 import { startWebServer } from '../../electron/server/server';
 import { rendererDir } from '../../electron/core/paths';
-import { formatNumber } from '../../shared/format';
+import { formatDate, formatNumber } from '../../shared/format';
 import { DEFAULT_WALL_SETTINGS, type WallPanel, type WallSettings } from '../../shared/api/ops/wall';
 import type { OpInput, OpName, OpOutput } from '../../shared/api/contract';
 // Brings the read-only window.__sabanMap hook's type into scope.
@@ -39,11 +39,18 @@ async function openWall(page: Page, query = '') {
   return wall;
 }
 
-/** The map of the active panel has drawn the day (MapLibre loaded, classes applied, idle). */
+/** The wall's map has drawn the day (MapLibre loaded, classes applied, labels scaled, idle). */
 async function waitForMap(page: Page) {
   await page.waitForFunction((d) => !!window.__sabanMap?.ready && window.__sabanMap.dataDay() === d, TO, { timeout: 30_000 });
-  // Two frames after the classes: the canvas shows them.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await expect(page.getByTestId('wall-map')).toHaveAttribute('data-drawn', new RegExp(`^${TO}:`), { timeout: 30_000 });
+}
+
+/** The cross-fade is over: only the active panel is visible. */
+async function settled(page: Page, active: WallPanel, panels: readonly WallPanel[]) {
+  for (const p of panels) {
+    if (p === active) await expect(page.getByTestId(`wall-panel-${p}`)).toHaveCSS('opacity', '1');
+    else await expect(page.getByTestId(`wall-panel-${p}`)).toBeHidden();
+  }
 }
 
 /**
@@ -88,7 +95,7 @@ test.describe('wall display', () => {
     // No app shell around it; dark theme; the day is the latest report date.
     await expect(page.locator('.sidenav')).toHaveCount(0);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await expect(page.getByTestId('wall-date')).toHaveText(`Số liệu ngày 31/12/2021`);
+    await expect(page.getByTestId('wall-date')).toHaveText(`Số liệu ngày ${formatDate(TO)}`);
     await expect(page.getByTestId('wall-demo')).toHaveText('DỮ LIỆU DEMO');
     await expect(page.getByTestId('wall-live')).toContainText('Trực tiếp');
     const info = await op('app.info', {});
@@ -100,13 +107,14 @@ test.describe('wall display', () => {
     const order = DEFAULT_WALL_SETTINGS.panels;
     await expect(wall).toHaveAttribute('data-panel', order[0]!);
     await waitForMap(page);
+    await settled(page, order[0]!, order);
     await saveScreenshot(page, 'wall-1080');
 
     for (const [i, panel] of order.entries()) {
       if (i > 0) {
         await page.clock.runFor(DEFAULT_WALL_SETTINGS.intervalSec * 1000);
         await expect(wall).toHaveAttribute('data-panel', panel);
-        await page.waitForTimeout(700); // the cross-fade
+        await settled(page, panel, order);
         await saveScreenshot(page, `wall-1080-${panel}`);
       }
       const { small, checked } = await textsUnder(page, MIN_PX_1080);
@@ -240,5 +248,32 @@ test.describe('wall display', () => {
     await expect(page.getByTestId('wall-live')).toContainText('đã bị thu hồi');
     // The last figures stay on screen.
     await expect(page.getByTestId('wall-value-newToday')).not.toHaveText('');
+  });
+
+  test('Settings → Màn hình lớn: order, seconds and metric are saved; a view token is shown once and can be revoked', async ({ page }) => {
+    await page.goto(`${app.url}/settings`);
+    const card = page.getByTestId('wall-settings');
+    await expect(card).toBeVisible();
+    await page.getByTestId('wall-panel-toggle-tasks').uncheck();
+    await page.getByRole('button', { name: 'Lên: Thay đổi cấp độ' }).click();
+    await page.getByTestId('wall-interval').fill('30');
+    await page.getByTestId('wall-metric').selectOption('incidence');
+    await page.getByTestId('wall-save').click();
+    await expect(card).toContainText('Đã lưu.');
+    expect((await op('wall.settings.get', {})).values).toEqual({ panels: ['map', 'headline', 'levels', 'facilities'], intervalSec: 30, metric: 'incidence' });
+
+    await page.getByTestId('wall-token-label').fill('Màn hình phòng họp');
+    await page.getByTestId('wall-token-create').click();
+    const url = (await page.getByTestId('wall-token-url').first().textContent())!;
+    expect(url).toMatch(new RegExp(`^${app.url}/wall\\?token=sbw_[A-Za-z0-9_-]{43}$`));
+    const token = new URL(url).searchParams.get('token')!;
+    expect((await op('wall.status', {}, token)).readOnly).toBe(true);
+    const row = page.getByTestId('wall-token-row').filter({ hasText: 'Màn hình phòng họp' });
+    await expect(row).toContainText('đang dùng');
+    await card.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'wall-settings');
+    await row.getByRole('button', { name: 'Thu hồi' }).click();
+    await expect(row).toContainText('đã thu hồi');
+    await expect(op('app.info', {}, token)).rejects.toThrow(/HTTP 401/);
   });
 });

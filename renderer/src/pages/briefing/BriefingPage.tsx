@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocation } from '../../router';
 import { isoDate } from '../../../../shared/domain';
-import { formatDate, formatDateTime, formatNumber, type Lang } from '../../../../shared/format';
+import { addDays } from '../../../../shared/metrics';
+import { formatDate, formatDateTime, formatNumber, parseDisplayDate, type Lang } from '../../../../shared/format';
 import { useSituation, useStableOp } from '../wall/data';
 import { districtRows, headlineNumbers, levelChanges, levelCounts, levelOf, overdueTasks } from '../wall/derive';
 import { formatDelta, LevelChip, levelName } from '../wall/format';
@@ -19,12 +20,17 @@ declare global {
 
 /** The briefing's map shows the epidemic level (the table's last column), as on the wall. */
 const MAP_METRIC = 'level' as const;
+/**
+ * Canvas resolution of the map image: 1.5 × 700 CSS px ≈ 144 dpi across the A4 text width.
+ * Reading a WebGL canvas back costs time (most with software GL), so not more.
+ */
+const PRINT_PIXEL_RATIO = 1.5;
 
 /**
  * Báo cáo nhanh: an A4 report of one day (`/briefing?date=YYYY-MM-DD`, default the latest
  * report date), from the same operations as the map, the wall and the boards.
  *
- * The map is the map screen's own canvas (DistrictMap → MapCanvas), drawn off screen at 2×
+ * The map is the map screen's own canvas (DistrictMap → MapCanvas), drawn off screen at 1.5×
  * and copied into an <img> with `canvas.toDataURL()` (the map keeps its drawing buffer):
  * a WebGL canvas is not reliably rasterised by the print pipeline (window.print, page.pdf,
  * Electron printToPDF), an image always is — and it is the same map, colours and labels.
@@ -49,7 +55,10 @@ export function BriefingPage() {
     },
     [mapKey],
   );
-  const ready = s.complete && !!info.data && !!mapKey && mapImage?.key === mapKey;
+  // The PDF needs the shipped font in place too (Vietnamese diacritics), not a fallback.
+  const [fontsReady, setFontsReady] = useState(false);
+  useEffect(() => void document.fonts.ready.then(() => setFontsReady(true)), []);
+  const ready = fontsReady && s.complete && !!info.data && !!mapKey && mapImage?.key === mapKey;
 
   useEffect(() => {
     document.title = date ? `${t('briefing.pageTitle')} ${formatDate(date)} — Sa Bàn` : `${t('briefing.pageTitle')} — Sa Bàn`;
@@ -81,17 +90,14 @@ export function BriefingPage() {
     <section className="page briefing-page" data-testid="page-briefing">
       <div className="briefing-toolbar">
         <h1>{t('briefing.pageTitle')}</h1>
-        <label>
-          {t('briefing.date')}{' '}
-          <input
-            type="date"
-            value={date ?? ''}
-            min={range.data?.firstDate ?? undefined}
-            max={range.data?.lastDate ?? undefined}
-            onChange={(e) => e.target.value && navigate(`/briefing?date=${e.target.value}`, { replace: true })}
-            data-testid="briefing-date"
+        {date && (
+          <DateField
+            date={date}
+            first={range.data?.firstDate ?? null}
+            last={range.data?.lastDate ?? null}
+            onDate={(d) => navigate(`/briefing?date=${d}`, { replace: true })}
           />
-        </label>
+        )}
         {validRequest && range.data?.lastDate && validRequest !== range.data.lastDate && (
           <button onClick={() => navigate('/briefing', { replace: true })}>{t('briefing.latest')}</button>
         )}
@@ -169,7 +175,7 @@ export function BriefingPage() {
             </div>
             {/* The live map, off screen: its frames become the image above. */}
             <div className="briefing-map-live" aria-hidden>
-              <DistrictMap theme="light" metric={MAP_METRIC} snapshot={s.today} labelScale={1.15} padding={8} pixelRatio={2} onRendered={onRendered} />
+              <DistrictMap theme="light" metric={MAP_METRIC} snapshot={s.today} labelScale={1.15} padding={8} pixelRatio={PRINT_PIXEL_RATIO} onRendered={onRendered} />
             </div>
           </section>
 
@@ -210,7 +216,7 @@ export function BriefingPage() {
             <h3>{t('briefing.s4')}</h3>
             {s.facilities && (
               <>
-                <table className="briefing-table" data-testid="briefing-tiers">
+                <table className="briefing-table tiers" data-testid="briefing-tiers">
                   <thead>
                     <tr>
                       <th>{t('briefing.col.tier')}</th>
@@ -227,7 +233,8 @@ export function BriefingPage() {
                     {s.facilities.tiers.map((tier) => (
                       <tr key={tier.tier} className={tier.level ?? ''}>
                         <td>
-                          {t('wall.tier', { tier: tier.tier })} <span className="muted">({t(`facilities.tierHint.${tier.tier}`)})</span>
+                          {t('wall.tier', { tier: tier.tier })}
+                          <div className="muted hint">{t(`facilities.tierHint.${tier.tier}`)}</div>
                         </td>
                         <td className="num">
                           {n(tier.reporting)}/{n(tier.facilities)}
@@ -239,7 +246,9 @@ export function BriefingPage() {
                         <td className="num">
                           {n(tier.icuOccupied)}/{n(tier.icuBeds)}
                         </td>
-                        <td className="num">{tier.daysUntilFull === null ? '–' : t('briefing.days', { count: tier.daysUntilFull })}</td>
+                        <td className="num">
+                          {tier.daysUntilFull === null ? '–' : tier.daysUntilFull > 365 ? t('briefing.overAYear') : t('briefing.days', { count: tier.daysUntilFull })}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -262,7 +271,7 @@ export function BriefingPage() {
               (changes.length === 0 ? (
                 <p>{t('briefing.noChanges')}</p>
               ) : (
-                <table className="briefing-table" data-testid="briefing-changes">
+                <table className="briefing-table changes" data-testid="briefing-changes">
                   <thead>
                     <tr>
                       <th>{t('briefing.col.district')}</th>
@@ -327,5 +336,47 @@ export function BriefingPage() {
         </article>
       )}
     </section>
+  );
+}
+
+/** The day as dd/MM/yyyy (the app's convention, whatever the browser's locale), with ◀ ▶ steps. */
+function DateField({ date, first, last, onDate }: { date: string; first: string | null; last: string | null; onDate(d: string): void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(formatDate(date));
+  const [bad, setBad] = useState(false);
+  useEffect(() => {
+    setText(formatDate(date));
+    setBad(false);
+  }, [date]);
+  const commit = () => {
+    const d = parseDisplayDate(text);
+    setBad(!d);
+    if (d && d !== date) onDate(d);
+  };
+  const step = (n: number) => onDate(addDays(date, n));
+  return (
+    <span className="briefing-date">
+      <button type="button" onClick={() => step(-1)} disabled={!!first && date <= first} aria-label={t('briefing.prevDay')}>
+        ◀
+      </button>
+      <label>
+        {t('briefing.date')}{' '}
+        <input
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && commit()}
+          placeholder="dd/mm/yyyy"
+          inputMode="numeric"
+          size={10}
+          aria-invalid={bad}
+          data-testid="briefing-date"
+        />
+      </label>
+      <button type="button" onClick={() => step(1)} disabled={!!last && date >= last} aria-label={t('briefing.nextDay')}>
+        ▶
+      </button>
+      {bad && <span className="error">{t('briefing.badDate')}</span>}
+    </span>
   );
 }

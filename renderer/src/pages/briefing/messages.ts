@@ -26,7 +26,11 @@ export const vi = {
   s6: '6. Nhiệm vụ quá hạn',
   cityLevel: 'Cấp độ dịch toàn thành phố: {{level}}',
   cityLevelNone: 'Cấp độ dịch toàn thành phố: chưa đánh giá',
-  vsYesterday: '{{delta}} so với ngày {{date}}',
+  vsYesterday: '{{delta}} so với {{date}}',
+  prevDay: 'Ngày trước',
+  nextDay: 'Ngày sau',
+  badDate: 'Ngày phải có dạng dd/mm/yyyy',
+  overAYear: 'trên 1 năm',
   mapAlt: 'Bản đồ cấp độ dịch các quận, huyện Hà Nội ngày {{date}}',
   mapLoading: 'Đang vẽ bản đồ…',
   col: {
@@ -92,6 +96,10 @@ export const en: Widen<typeof vi> = {
   cityLevel: 'City epidemic level: {{level}}',
   cityLevelNone: 'City epidemic level: not assessed',
   vsYesterday: '{{delta}} vs {{date}}',
+  prevDay: 'Previous day',
+  nextDay: 'Next day',
+  badDate: 'The date must read dd/mm/yyyy',
+  overAYear: 'over a year',
   mapAlt: 'Map of the epidemic level of the Hà Nội districts on {{date}}',
   mapLoading: 'Drawing the map…',
   col: {

@@ -3,6 +3,7 @@ import { setLanguage } from '../../i18n';
 import { useTheme } from '../../theme';
 import { LevelThresholds } from './LevelThresholds';
 import { Operators } from './Operators';
+import { WallSettings } from './WallSettings';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -29,6 +30,7 @@ export function SettingsPage() {
       </div>
       <Operators />
       <LevelThresholds />
+      <WallSettings />
     </section>
   );
 }

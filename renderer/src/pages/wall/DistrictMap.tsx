@@ -9,21 +9,18 @@ import { DATA_ATTRIBUTIONS } from '../../../../shared/reference/attribution';
 import type { Lang } from '../../../../shared/format';
 import type { UnitMetrics } from '../../../../shared/api/ops/metrics';
 import { useStableOp } from './data';
+import { scaleTextSize } from './mapLabels';
 
-// The map screen's own canvas (MapLibre, ~1 MB): loaded only when a wall or briefing shows a map.
-const MapCanvas = lazy(() => import('../map/MapCanvas').then((m) => ({ default: m.MapCanvas })));
+// The map screen's own canvas (MapLibre, ~1 MB): loaded only when a wall or briefing shows a map,
+// but as soon as it mounts (in parallel with the boundaries and figures, not after them).
+let canvasModule: Promise<typeof import('../map/MapCanvas')> | null = null;
+const loadCanvas = () => (canvasModule ??= import('../map/MapCanvas'));
+const MapCanvas = lazy(() => loadCanvas().then((m) => ({ default: m.MapCanvas })));
 
 /** Symbol layers whose text the wall enlarges (district names and the level number under them). */
 const SCALED_LAYERS = ['district-label', 'district-level-1', 'district-level-2', 'district-level-3', 'district-level-4'];
 const NO_LAYERS = { facilities: false, zones: false, tasks: false, basemap: false };
 const noop = () => undefined;
-
-/** Multiplies a `text-size` (a number or a zoom `interpolate`) by k. */
-export function scaleTextSize(v: unknown, k: number): unknown {
-  if (typeof v === 'number') return v * k;
-  if (Array.isArray(v) && v[0] === 'interpolate') return v.map((x, i) => (i >= 4 && i % 2 === 0 && typeof x === 'number' ? x * k : x));
-  return v;
-}
 
 /** First sentence of a data attribution (credit and licence), as the map screen shows it. */
 export function attributionText(id: string, lang: Lang): string {
@@ -53,6 +50,7 @@ export interface DistrictMapProps {
 export function DistrictMap(p: DistrictMapProps) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
+  useEffect(() => void loadCanvas(), []);
   const geo = useStableOp('boundaries.get', { level: 'district' });
   const districts = useMemo(() => (geo.data ? normaliseBoundaries(geo.data) : null), [geo.data]);
   const labels = useMemo(() => (districts ? labelPoints(districts) : null), [districts]);

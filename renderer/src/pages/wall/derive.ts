@@ -87,6 +87,13 @@ export function overdueTasks(board: Pick<TaskBoard, 'tasks'>): TaskBoardRow[] {
     .sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.title.localeCompare(b.title, 'vi'));
 }
 
+/** Tasks due within the board's "due soon" days (not yet overdue), soonest first. */
+export function dueSoonTasks(board: Pick<TaskBoard, 'tasks'>): TaskBoardRow[] {
+  return board.tasks
+    .filter((t) => t.dueSoon && !t.overdue)
+    .sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.title.localeCompare(b.title, 'vi'));
+}
+
 /** Districts for the briefing table: highest level first, then highest incidence, then name. */
 export function districtRows(units: readonly UnitMetrics[]): UnitMetrics[] {
   return [...units].sort(
