@@ -38,7 +38,7 @@ export async function serve(argv: string[] = process.argv.slice(2)) {
   const core = openCore({ dbPath, backupDir: path.join(path.dirname(dbPath), 'backups') });
   const server = await startWebServer({ handlers: core.handlers, bus: core.bus, staticDir, host: values.host, port, localContext: () => core.localContext(), contentSecurityPolicy: () => core.contentSecurityPolicy() });
   console.log(`Sa Bàn (chế độ web / web mode): ${server.url}/  — CSDL / database: ${dbPath}`);
-  if (!isLoopbackHost(values.host!)) console.log('Lưu ý: máy khác trong mạng chỉ được xem (read-only viewers). Note: remote clients are read-only.');
+  if (!isLoopbackHost(values.host!)) console.log('Lưu ý: máy khác trong mạng cần mã truy cập chỉ-xem (Cài đặt → Màn hình lớn). Note: other machines need a read-only access token (Settings → Wall display).');
   const stop = async () => {
     await server.close();
     core.close();

@@ -25,6 +25,7 @@ const NAV = [
   { path: '/data', key: 'data' },
   { path: '/scenarios', key: 'scenarios' },
   { path: '/wall', key: 'wall' },
+  { path: '/briefing', key: 'briefing' },
   { path: '/settings', key: 'settings' },
 ] as const;
 

@@ -7,7 +7,8 @@ import { z } from 'zod';
 export const apiErrorCode = z.enum([
   'invalid_input', // the input failed the contract's schema; `issues` names each field
   'not_found',
-  'forbidden',
+  'unauthorized', // no valid credentials (web mode: missing, unknown or revoked token)
+  'forbidden', // authenticated, but the role does not allow it
   'conflict',
   'unknown_op',
   'unavailable', // e.g. the store is not open (first run) or is read-only
@@ -58,6 +59,7 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export const httpStatusFor: Record<ApiErrorCode, number> = {
   invalid_input: 400,
   not_found: 404,
+  unauthorized: 401,
   forbidden: 403,
   conflict: 409,
   unknown_op: 404,

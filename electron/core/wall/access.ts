@@ -54,7 +54,7 @@ export function refusedBody(reason: 'no-token' | 'bad-token') {
   return {
     ok: false as const,
     error: {
-      code: 'forbidden' as const,
+      code: 'unauthorized' as const,
       message:
         reason === 'no-token'
           ? 'Cần mã truy cập màn hình lớn (wall token) để xem từ máy khác (401)'

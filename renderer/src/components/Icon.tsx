@@ -9,6 +9,7 @@ const paths: Record<string, string> = {
   data: 'M3 4h18v16H3zM3 9h18M3 14h18M9 4v16M15 4v16',
   scenarios: 'M3 20h18M5 16l4-5 4 3 6-8M19 6h-4M19 6v4',
   wall: 'M2 4h20v13H2zM8 21h8M12 17v4',
+  briefing: 'M6 2h9l4 4v16H6zM15 2v4h4M9 11h7M9 15h7M9 19h4',
   settings: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM19 12l2-1-1-3-2 .5-1.5-1.5.5-2-3-1-1 2h-2l-1-2-3 1 .5 2L6 7.5 4 7l-1 3 2 1v2l-2 1 1 3 2-.5L7.5 18 7 20l3 1 1-2h2l1 2 3-1-.5-2 1.5-1.5 2 .5 1-3-2-1z',
 };
 

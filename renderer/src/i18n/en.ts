@@ -9,6 +9,7 @@ export const en: Messages = {
     data: 'Data',
     scenarios: 'Scenarios',
     wall: 'Wall display',
+    briefing: 'Daily briefing',
     settings: 'Settings',
     about: 'About',
   },

@@ -8,6 +8,7 @@ export const vi = {
     data: 'Số liệu',
     scenarios: 'Kịch bản',
     wall: 'Màn hình lớn',
+    briefing: 'Báo cáo nhanh',
     settings: 'Cài đặt',
     about: 'Giới thiệu',
   },

@@ -49,7 +49,7 @@ describe('web server access with wall tokens', () => {
   it('a remote caller without a token is refused (401), with a clear message', async () => {
     const r = await op('app.info', {}, { remote: REMOTE });
     expect(r.statusCode).toBe(401);
-    expect(r.json()).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('wall token') } });
+    expect(r.json()).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringContaining('wall token') } });
     const sse = await server.app.inject({ method: 'GET', url: '/api/events', remoteAddress: REMOTE, headers: { host: '127.0.0.1' } });
     expect(sse.statusCode).toBe(401);
     // IPv4-mapped non-loopback is remote too.

@@ -75,7 +75,7 @@ export function useLiveState(errors: readonly unknown[]): LiveState {
       }),
     [client, qc],
   );
-  if (errors.some((e) => e instanceof ApiError && e.code === 'forbidden')) return 'refused';
+  if (errors.some((e) => e instanceof ApiError && (e.code === 'unauthorized' || e.code === 'forbidden'))) return 'refused';
   if (errors.some((e) => e instanceof ApiError && e.code === 'unavailable')) return 'offline';
   return stream;
 }
