@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ChangeRow } from '../../../shared/domain';
 import { entityDef, type EntityDef, type EntityName, type EntityOf } from './entities';
+import { RemoteApplier, type ApplyRemoteResult } from './applyRemote';
 import { StoreOpenError, WriteError } from './errors';
 import { decodeHlc, Hlc, SITE_ID_RE, type HlcState } from './hlc';
 import { newSiteId } from './ids';
@@ -53,6 +54,23 @@ export interface CommitEvent {
 }
 export type CommitListener = (event: CommitEvent) => void;
 
+/** A field written concurrently at two sites where one value lost (table `conflicts`). */
+export interface ConflictRow {
+  id: number;
+  entity: string;
+  entityId: string;
+  field: string;
+  losingValue: unknown;
+  losingHlc: string;
+  losingSiteId: string;
+  losingUserId: string | null;
+  winningHlc: string;
+  winningSiteId: string;
+  winningUserId: string | null;
+  detectedAt: string;
+  resolved: boolean;
+}
+
 export interface Store {
   /**
    * Connection for READ queries by domain services. Opened read-only at the SQLite level,
@@ -87,6 +105,19 @@ export interface Store {
   /** Device-local value in `meta` (not synced, not audited): backup folder, window state… */
   getLocal<T = unknown>(key: string): T | undefined;
   setLocal(key: string, value: unknown): void;
+  /**
+   * Apply change rows made at other sites (sync; see applyRemote.ts): validated, one
+   * transaction, per-field last-writer-wins, idempotent, recorded in the change log with
+   * their original stamps. Raises onCommit for the rows whose state changed.
+   */
+  applyRemote(changes: unknown): ApplyRemoteResult;
+  /** Recorded sync conflicts (newest first), optionally of one row. */
+  conflicts(where?: { entity?: string; entityId?: string; includeResolved?: boolean }): ConflictRow[];
+  /**
+   * Mark a conflict as seen/settled (device-local bookkeeping, not synced). Restoring the
+   * losing value is an ordinary write of that value. False if no such open conflict.
+   */
+  resolveConflict(id: number): boolean;
   /** Change rows with seq > afterSeq, oldest first. */
   changesSince(afterSeq: number, limit?: number): ChangeRow[];
   /** Highest change seq (0 if none). */
@@ -201,6 +232,7 @@ class SqliteStore implements Store {
   readonly clock: () => number;
   private readonly writerDb: Database.Database | null;
   private readonly writer: Writer | null;
+  private readonly remote: RemoteApplier | null;
   private readonly reader: Reader;
   private readonly listeners = new Set<CommitListener>();
   private readonly closeHooks = new Set<() => void>();
@@ -252,6 +284,7 @@ class SqliteStore implements Store {
     });
     this.hlc.advanceTo(this.persistedHlc());
     this.writer = wdb ? new Writer(wdb, this.hlc, this.clock) : null;
+    this.remote = wdb ? new RemoteApplier(wdb, this.hlc, this.clock) : null;
     this.reader = new Reader(rdb);
     this.key = fileKey(file);
     openFiles.set(this.key, (openFiles.get(this.key) ?? 0) + 1);
@@ -379,6 +412,48 @@ class SqliteStore implements Store {
     this.writerDb
       .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run(`local:${key}`, json);
+  }
+
+  applyRemote(changes: unknown): ApplyRemoteResult {
+    this.assertOpen();
+    if (!this.remote) throw new WriteError('readonly', null, null);
+    const result = this.remote.apply(changes);
+    if (result.changed.length > 0) {
+      this.emit({
+        opId: `remote:${result.firstSeq}-${result.lastSeq}`,
+        userId: null,
+        changeCount: result.recorded,
+        firstSeq: result.firstSeq,
+        lastSeq: result.lastSeq,
+        changed: result.changed,
+        entities: [...new Set(result.changed.map((c) => c.entity))],
+        bulk: false,
+      });
+    }
+    return result;
+  }
+
+  conflicts(where: { entity?: string; entityId?: string; includeResolved?: boolean } = {}): ConflictRow[] {
+    this.assertOpen();
+    const rows = this.db
+      .prepare(
+        `SELECT id, entity, entity_id AS entityId, field, losing_value AS losingValue, losing_hlc AS losingHlc,
+           losing_site_id AS losingSiteId, losing_user_id AS losingUserId, winning_hlc AS winningHlc,
+           winning_site_id AS winningSiteId, winning_user_id AS winningUserId, detected_at AS detectedAt, resolved
+         FROM conflicts WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
+           AND (@all = 1 OR resolved = 0)
+         ORDER BY id DESC`,
+      )
+      .all({ entity: where.entity ?? null, entityId: where.entityId ?? null, all: where.includeResolved ? 1 : 0 }) as Array<
+      Omit<ConflictRow, 'resolved' | 'losingValue'> & { losingValue: string; resolved: number }
+    >;
+    return rows.map((r) => ({ ...r, losingValue: JSON.parse(r.losingValue) as unknown, resolved: r.resolved === 1 }));
+  }
+
+  resolveConflict(id: number): boolean {
+    this.assertOpen();
+    if (!this.writerDb) throw new WriteError('readonly', null, null);
+    return this.writerDb.prepare('UPDATE conflicts SET resolved = 1 WHERE id = ? AND resolved = 0').run(id).changes === 1;
   }
 
   changesSince(afterSeq: number, limit = 10_000): ChangeRow[] {

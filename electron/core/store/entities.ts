@@ -246,7 +246,7 @@ export const ENTITIES: Readonly<Record<EntityName, EntityDef>> = {
 export const ENTITY_NAMES = Object.keys(ENTITIES) as EntityName[];
 
 /** Tables the store owns that are not entities. Anything else in sqlite_master is a bug. */
-export const INTERNAL_TABLES = ['meta', 'changes', 'field_versions', 'ops', 'sqlite_sequence'] as const;
+export const INTERNAL_TABLES = ['meta', 'changes', 'field_versions', 'ops', 'conflicts', 'sqlite_sequence'] as const;
 
 /** Column on every entity table marking a tombstone (see write.ts). Not a domain field. */
 export const DELETED_COLUMN = '_deleted';

@@ -3,7 +3,9 @@
  * Domain services read through `store.db` / get / list and write ONLY through `store.write`.
  */
 export { openStore, inspectDatabase, isStoreOpen, AUTO_FULL_CHECK_BYTES } from './db';
-export type { Store, OpenStoreOptions, CommitEvent, CommitListener, IntegrityCheck } from './db';
+export type { Store, OpenStoreOptions, CommitEvent, CommitListener, IntegrityCheck, ConflictRow } from './db';
+export { SYNC_PUSHED_SEQ_KEY, remoteChange, validateRemote } from './applyRemote';
+export type { RemoteChange, ApplyRemoteResult } from './applyRemote';
 export type { WriteOp, WriteOpKind, WriteContext, WriteResult, BulkWriteResult, ChangedRef } from './write';
 export type { Where, ListOptions } from './read';
 export {

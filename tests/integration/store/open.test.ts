@@ -157,7 +157,7 @@ describe('openStore: refuses damaged or unknown files without touching them', ()
     expect(fs.existsSync(path.join(dir, 'missing.db'))).toBe(false);
     const file = makeDbFile(dir);
     const db = new Database(file);
-    db.exec('DROP TABLE settings; DROP INDEX changes_entity'); // undo migrations 002 and 003
+    db.exec('DROP TABLE settings; DROP INDEX changes_entity; DROP TABLE conflicts'); // undo migrations 002–004
     db.pragma('user_version = 1');
     db.close();
     expectRefused(file, 'needs_migration', { readonly: true });

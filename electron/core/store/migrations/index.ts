@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { m001 } from './001_initial';
 import { m002 } from './002_settings';
 import { m003 } from './003_changes_by_entity';
+import { m004 } from './004_sync';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -13,7 +14,7 @@ export type { Migration } from './types';
  * whole version, never between two. There are no down-migrations: an older app refuses
  * a newer file (StoreOpenError 'too_new') instead of guessing.
  */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Store } from '../core/store';
+import type { DeviceRole } from '../core/sync/protocol';
+
+/**
+ * Enrolment and device tokens. An admin creates a ONE-TIME code (role + districts, short
+ * expiry) and reads it to the district office by phone; the device exchanges it for a
+ * long random token it keeps. Only SHA-256 hashes of codes and tokens are stored, so a
+ * copy of the hub database does not let anyone sync. Revoking a device kills its token.
+ *
+ * Kept as device-local values of the hub's own store (`meta`): a few hundred devices at
+ * most, never synced, and no second database connection.
+ */
+
+export interface Device {
+  deviceId: string;
+  name: string;
+  siteId: string;
+  role: DeviceRole;
+  districts: string[];
+  tokenHash: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+interface Code {
+  codeHash: string;
+  role: DeviceRole;
+  districts: string[];
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+const DEVICES = 'hub.devices';
+const CODES = 'hub.codes';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export class HubAuth {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  private devices(): Device[] {
+    return this.store.getLocal<Device[]>(DEVICES) ?? [];
+  }
+  private codes(): Code[] {
+    return this.store.getLocal<Code[]>(CODES) ?? [];
+  }
+
+  createCode(role: DeviceRole, districts: string[], ttlMinutes: number): string {
+    // 5 groups of 4 hex digits (80 bits): easy to read aloud over the phone, impossible to guess.
+    const code = randomBytes(10).toString('hex').toUpperCase().match(/.{4}/g)!.join('-');
+    const now = this.clock();
+    const live = this.codes().filter((c) => c.usedAt === null && Date.parse(c.expiresAt) > now);
+    live.push({ codeHash: sha256(code), role, districts, expiresAt: new Date(now + ttlMinutes * 60_000).toISOString(), usedAt: null });
+    this.store.setLocal(CODES, live);
+    return code;
+  }
+
+  /** Exchange a code for a token; null if the code is unknown, used or expired. */
+  enrol(code: string, name: string, siteId: string): { device: Device; token: string } | null {
+    const codes = this.codes();
+    const now = this.clock();
+    const c = codes.find((x) => x.codeHash === sha256(code.trim().toUpperCase()));
+    if (!c || c.usedAt !== null || Date.parse(c.expiresAt) <= now) return null;
+    c.usedAt = new Date(now).toISOString();
+    this.store.setLocal(CODES, codes);
+    const token = randomBytes(32).toString('base64url');
+    const device: Device = {
+      deviceId: randomBytes(8).toString('hex'),
+      name,
+      siteId,
+      role: c.role,
+      districts: c.districts,
+      tokenHash: sha256(token),
+      createdAt: new Date(now).toISOString(),
+      revokedAt: null,
+    };
+    this.store.setLocal(DEVICES, [...this.devices(), device]);
+    return { device, token };
+  }
+
+  /** The live device holding this token, or null. */
+  authenticate(token: string): Device | null {
+    const h = sha256(token);
+    return this.devices().find((d) => d.tokenHash === h && d.revokedAt === null) ?? null;
+  }
+
+  revoke(deviceId: string): boolean {
+    const all = this.devices();
+    const d = all.find((x) => x.deviceId === deviceId && x.revokedAt === null);
+    if (!d) return false;
+    d.revokedAt = new Date(this.clock()).toISOString();
+    this.store.setLocal(DEVICES, all);
+    return true;
+  }
+
+  list(): Array<Omit<Device, 'tokenHash'>> {
+    return this.devices().map(({ tokenHash: _t, ...d }) => d);
+  }
+}
