@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DELETED_COLUMN, encodeValue, entityDef, selectList, type EntityDef } from './entities';
 import { ValidationError } from './errors';
 import { decodeHlc, encodeHlc, HlcDriftError, SITE_ID_RE, type Hlc } from './hlc';
-import type { ChangedRef } from './write';
+import { guardUnique, type ChangedRef } from './write';
 
 /**
  * Applying change rows made at OTHER sites (sync). The counterpart of write.ts: the same
@@ -410,17 +410,7 @@ export class RemoteApplier {
  * the field so an operator can rename one of them.
  */
 function uniqueGuard(def: EntityDef, id: string, fn: () => unknown): void {
-  try {
-    fn();
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-      const m = /constraint failed: [\w"]+\.(\w+)/.exec((e as Error).message);
-      const col = def.columns.find((c) => c.column === m?.[1]);
-      throw new ValidationError(def.name, id, col?.field ?? null, 'giá trị đã được dùng ở trạm khác / value already used by another row');
-    }
-    throw e;
-  }
+  guardUnique(def, id, fn, 'giá trị đã được dùng ở trạm khác / value already used by another row');
 }
 
 /** JSON (string) of field f inside a change's value (`_created` holds the whole row). */

@@ -643,17 +643,7 @@ class Run {
 
   /** Turn a UNIQUE violation into a ValidationError naming the field. */
   private guard(def: EntityDef, id: string, fn: () => unknown): void {
-    try {
-      fn();
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-        const m = /constraint failed: [\w"]+\.(\w+)/.exec((e as Error).message);
-        const col = def.columns.find((c) => c.column === m?.[1]);
-        throw new ValidationError(def.name, id, col?.field ?? null, 'giá trị đã được dùng / value already in use');
-      }
-      throw e;
-    }
+    guardUnique(def, id, fn, 'giá trị đã được dùng / value already in use');
   }
 
   /**
@@ -695,3 +685,20 @@ function hasObjectChecks(def: EntityDef): boolean {
   return Array.isArray(checks) && checks.length > 0;
 }
 
+/**
+ * Runs `fn` (a row write) and turns a UNIQUE/PRIMARY KEY violation into a ValidationError
+ * naming the offending field, so the caller's error says which value is taken.
+ */
+export function guardUnique(def: EntityDef, id: string, fn: () => unknown, message: string): void {
+  try {
+    fn();
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      const m = /constraint failed: [\w"]+\.(\w+)/.exec((e as Error).message);
+      const col = def.columns.find((c) => c.column === m?.[1]);
+      throw new ValidationError(def.name, id, col?.field ?? null, message);
+    }
+    throw e;
+  }
+}
