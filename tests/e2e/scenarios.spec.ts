@@ -121,6 +121,14 @@ test.describe('scenarios (clock 31/01/2022 17:00)', () => {
     expect(lines[1]!.split(';').slice(0, 4)).toEqual(['Ngày thứ', 'Ngày', 'Ca mới', 'F0 tại nhà']);
     expect(lines).toHaveLength(2 + 61);
     expect(lines[2 + 60]!.split(';')[2]).toBe('3000');
+
+    // The task shows its attached scenario, with the first resource that runs out.
+    await page.goto(`${app.url}/tasks?task=${task.id}`);
+    const attachedSection = page.getByTestId('task-scenarios');
+    await expect(attachedSection).toContainText('Kịch bản 3.000 ca/ngày');
+    await expect(attachedSection).toContainText(formatDate(first3000.firstFullDate));
+    await attachedSection.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'task-scenarios');
     expect(foreign).toEqual([]);
   });
 

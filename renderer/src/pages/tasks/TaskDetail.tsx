@@ -8,6 +8,7 @@ import { Link } from '../../router';
 import { DueBadge } from './DueBadge';
 import { moveLabel } from './TaskBoardView';
 import { TaskForm, type TaskPreset } from './TaskForm';
+import { TaskScenarios } from './TaskScenarios';
 
 /**
  * One task: who, until when, where; the workflow moves (with an optional note that goes
@@ -202,6 +203,8 @@ export function TaskDetail({
           )}
         </section>
       )}
+
+      <TaskScenarios taskId={row.id} />
 
       <section aria-labelledby="log-title">
         <h3 id="log-title">{t('tasks.log')}</h3>
