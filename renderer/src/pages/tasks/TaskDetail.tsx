@@ -63,7 +63,13 @@ export function TaskDetail({
   const submitEntry = (e: FormEvent) => {
     e.preventDefault();
     if (!entry.text.trim()) return;
-    addEntry.mutate({ taskId: row.id, kind: entry.kind, text: entry.text, fromStatus: null, toStatus: null }, { onSuccess: () => setEntry({ ...entry, text: '' }) });
+    const sent = entry.text;
+    // Clear the box only if it still holds what was sent: the operator may already be typing
+    // the next entry (or have switched to a reminder) while this one is being saved.
+    addEntry.mutate(
+      { taskId: row.id, kind: entry.kind, text: sent, fromStatus: null, toStatus: null },
+      { onSuccess: () => setEntry((e) => (e.text === sent ? { ...e, text: '' } : e)) },
+    );
   };
 
   return (
