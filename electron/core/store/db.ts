@@ -312,22 +312,23 @@ class SqliteStore implements Store {
     if (this.isClosed) throw new Error('store is closed');
   }
 
+  /** One commit event for both write forms (nothing for a replayed op or an empty write). */
+  private emitCommitted(
+    ctx: WriteContext,
+    r: { duplicate: boolean; changeCount: number; opId: string; firstSeq: number | null; lastSeq: number | null },
+    changed: ChangedRef[],
+    entities: EntityName[],
+    bulk: boolean,
+  ): void {
+    if (r.duplicate || r.changeCount === 0) return;
+    this.emit({ opId: r.opId, userId: ctx.userId, changeCount: r.changeCount, firstSeq: r.firstSeq, lastSeq: r.lastSeq, changed, entities, bulk });
+  }
+
   write(ctx: WriteContext, ops: readonly WriteOp[]): WriteResult {
     this.assertOpen();
     if (!this.writer) throw new WriteError('readonly', null, null);
     const result = this.writer.write(ctx, ops);
-    if (!result.duplicate && result.changeCount > 0) {
-      this.emit({
-        opId: result.opId,
-        userId: ctx.userId,
-        changeCount: result.changeCount,
-        firstSeq: result.firstSeq,
-        lastSeq: result.lastSeq,
-        changed: result.changed,
-        entities: [...new Set(result.changed.map((c) => c.entity))],
-        bulk: false,
-      });
-    }
+    this.emitCommitted(ctx, result, result.changed, [...new Set(result.changed.map((c) => c.entity))], false);
     return result;
   }
 
@@ -335,18 +336,7 @@ class SqliteStore implements Store {
     this.assertOpen();
     if (!this.writer) throw new WriteError('readonly', null, null);
     const result = this.writer.writeAll(ctx, ops);
-    if (!result.duplicate && result.changeCount > 0) {
-      this.emit({
-        opId: result.opId,
-        userId: ctx.userId,
-        changeCount: result.changeCount,
-        firstSeq: result.firstSeq,
-        lastSeq: result.lastSeq,
-        changed: [],
-        entities: result.entities,
-        bulk: true,
-      });
-    }
+    this.emitCommitted(ctx, result, [], result.entities, true);
     return result;
   }
 

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import { newId, openStore } from '../../../electron/core/store';
+import { BLANK_TASK } from '../../../shared/domain';
 
 const [file, trial] = process.argv.slice(2) as [string, string];
 const store = openStore({ path: file });
@@ -20,25 +21,11 @@ for (let n = 0; ; n++) {
       entity: 'task',
       id: taskId,
       fields: {
-        kind: 'task',
+        ...BLANK_TASK,
         title: `Nhiệm vụ ${trial}/${n}`,
         description: 'x'.repeat(n % 7 === 0 ? 3000 : 10), // some writes span pages
         directiveId,
-        groupKey: null,
         assigneeOrg: 'Sở Y tế',
-        assigneeUnitCode: null,
-        headName: '',
-        headPosition: '',
-        placeType: 'none',
-        placeUnitCode: null,
-        placeFacilityId: null,
-        placeLon: null,
-        placeLat: null,
-        priority: 'normal',
-        status: 'open',
-        dueDate: null,
-        parentTaskId: null,
-        findings: '',
         createdAt: new Date().toISOString(),
       },
     },

@@ -1,4 +1,5 @@
 import type { EntityName, Store, WriteOp } from '../../../electron/core/store';
+import { BLANK_TASK } from '../../../shared/domain';
 
 /**
  * Valid sample data for every registered entity, shared by the store tests.
@@ -36,28 +37,7 @@ const facility = (name: string, unitCode: string) => ({
   note: '',
 });
 
-const task = (title: string) => ({
-  kind: 'task',
-  title,
-  description: '',
-  directiveId: null,
-  groupKey: null,
-  assigneeOrg: 'Sở Y tế',
-  assigneeUnitCode: null,
-  headName: '',
-  headPosition: '',
-  placeType: 'none',
-  placeUnitCode: null,
-  placeFacilityId: null,
-  placeLon: null,
-  placeLat: null,
-  priority: 'normal',
-  status: 'open',
-  dueDate: null,
-  parentTaskId: null,
-  findings: '',
-  createdAt: '2021-12-01T08:00:00.000Z',
-});
+const task = (title: string) => ({ ...BLANK_TASK, title, assigneeOrg: 'Sở Y tế', createdAt: '2021-12-01T08:00:00.000Z' });
 
 /** Rows every sample below refers to (units, facilities, a directive, a task). */
 export function parentOps(): WriteOp[] {
