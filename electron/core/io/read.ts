@@ -51,6 +51,19 @@ export interface CsvRead {
   delimiter: string;
 }
 
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * The separator, guessed from the first non-empty records only. Papaparse's own guess
+ * during the real parse counts blank lines too (kept there so row numbers match the
+ * file), and a trailing blank line made a `;` file whose values use decimal commas
+ * ("2,5") look comma-separated — found by the fuzz test.
+ */
+export function guessDelimiter(text: string): string {
+  const r = Papa.parse<string[]>(text, { preview: 10, skipEmptyLines: 'greedy', delimitersToGuess: DELIMITERS });
+  return r.meta.delimiter || ',';
+}
+
 /**
  * Decodes and parses a CSV, handing each record to `onRow` as soon as papaparse has it
  * (chunk mode): rows are checked while the file is parsed and never all held at once,
@@ -59,17 +72,16 @@ export interface CsvRead {
 export function streamCsv(bytes: Uint8Array, onRow: (cells: string[], row: number) => void): CsvRead {
   const decoded = decodeText(bytes);
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
-  let delimiter = ',';
+  const delimiter = guessDelimiter(text);
   let n = 0;
   let unclosed: Papa.ParseError | undefined;
   // Chunks of ~1 MB: rows are handed on while they are young (cheap to collect), with one
   // callback per chunk instead of one result object per row (step mode).
   Papa.parse<string[]>(text, {
-    delimitersToGuess: [',', ';', '\t', '|'],
+    delimiter,
     skipEmptyLines: false,
     chunkSize: 1 << 20,
     chunk: (r: Papa.ParseResult<string[]>) => {
-      if (n === 0) delimiter = r.meta.delimiter;
       if (!unclosed && r.errors.length) unclosed = r.errors.find((e: Papa.ParseError) => e.type === 'Quotes' && e.code === 'MissingQuotes');
       for (const row of r.data) onRow(row, ++n);
     },

@@ -74,6 +74,15 @@ describe('case report import', () => {
     expect(p.actions.created).toBe(3);
   });
 
+  it('semicolon file whose values hold decimal commas ("2,5") is still read as semicolon-separated (fuzz counterexample)', async () => {
+    const text = csv([CASE_HEADERS, ['01/12/2021', 'Quận Ba Đình', 'Phường Phúc Xá', '2,5', '', '2,5', '0', '0', '0', '2,5', '0', '0']], ';');
+    const p = await preview('decimal-commas.csv', Buffer.from(text + '\n'));
+    expect(p.delimiter).toBe(';');
+    expect(p.problems.some((x) => x.code === 'missing_column')).toBe(false);
+    // "2,5" is not a whole number: refused by field, naming the row.
+    expect(p.problems.find((x) => x.row === 2 && x.field === 'newCommunity')).toBeTruthy();
+  });
+
   it.each(['tcvn', 'viscii'] as const)('%s CSV is decoded too', async (enc) => {
     const p = await preview('legacy.csv', encodeLegacy(csv([CASE_HEADERS, ...GOOD_ROWS]), enc));
     expect(p.errorCount).toBe(0);
