@@ -7,10 +7,11 @@ import type { Handlers } from './api/dispatch';
 import type { CallContext } from './api/context';
 import { ChangeBus } from './events';
 import { appRoot } from './paths';
-import { ensureReferenceData } from './seed/reference';
+import { ensureReferenceData, REFERENCE_SITE } from './seed/reference';
 import { seedDemo } from './seed/demo';
 import { basemapOrigins, MAP_SETTINGS_KEY, type MapSettings } from '../../shared/api/ops/map';
 import { contentSecurityPolicy } from '../../shared/security/csp';
+import { SyncRuntime } from './sync/runtime';
 
 /**
  * The plain-Node core: one store, the contract's handlers, and the change bus. Both
@@ -20,6 +21,8 @@ export interface Core {
   readonly store: Store;
   readonly handlers: Handlers;
   readonly bus: ChangeBus;
+  /** Optional network sync of this device (off unless enrolled at a hub). */
+  readonly sync: SyncRuntime;
   /** Who the local operator is (recorded on changes made from this machine). */
   localContext(): Omit<CallContext, 'transport'>;
   info(transport: 'ipc' | 'http'): AppInfo;
@@ -72,6 +75,10 @@ export function openCore(opts: CoreOptions): Core {
     });
   }
 
+  // Sync status changes (a round, an error, enrolment) are not commits: tell the screens too.
+  const sync = new SyncRuntime(store, { onChange: () => bus.publish({ entities: ['sync'], seq: store.lastSeq(), at: new Date(store.clock()).toISOString() }) });
+  sync.start();
+
   const session = {
     get: () => store.getLocal<string>('session.userId') ?? null,
     set: (id: string) => store.setLocal('session.userId', id),
@@ -81,7 +88,8 @@ export function openCore(opts: CoreOptions): Core {
 
   const info = (transport: 'ipc' | 'http'): AppInfo => {
     const lastReport = store.db.prepare('SELECT MAX(date) AS d FROM case_reports WHERE _deleted = 0').get() as { d: string | null };
-    const lastChange = store.db.prepare('SELECT hlc FROM changes ORDER BY seq DESC LIMIT 1').get() as { hlc: string } | undefined;
+    // The shipped reference rows carry the oldest possible stamp: they are not "a change".
+    const lastChange = store.db.prepare('SELECT hlc FROM changes WHERE site_id <> ? ORDER BY seq DESC LIMIT 1').get(REFERENCE_SITE) as { hlc: string } | undefined;
     const state = storeState();
     return {
       name: 'Sa Bàn',
@@ -114,6 +122,7 @@ export function openCore(opts: CoreOptions): Core {
   const core: Core = {
     store,
     bus,
+    sync,
     handlers: undefined as unknown as Handlers,
     localContext() {
       const id = session.get();
@@ -131,6 +140,7 @@ export function openCore(opts: CoreOptions): Core {
     },
     close() {
       if (store.closed) return;
+      sync.stop();
       void scheduler?.stop({ finalBackup: false });
       if (opts.backupDir && store.lastSeq() !== backedUpSeq) {
         try {
@@ -142,7 +152,7 @@ export function openCore(opts: CoreOptions): Core {
       store.close();
     },
   };
-  (core as { handlers: Handlers }).handlers = createHandlers({ store, info, initStore, session });
+  (core as { handlers: Handlers }).handlers = createHandlers({ store, info, initStore, session, sync });
   return core;
 }
 

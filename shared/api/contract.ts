@@ -38,6 +38,7 @@ import { mapOps } from './ops/map';
 import { settingsOps } from './ops/settings';
 import { scenarioOps } from './ops/scenarios';
 import { wallOps } from './ops/wall';
+import { syncOps } from './ops/sync';
 export type { OpDef, OpKind } from './op';
 
 export const appInfo = z.object({
@@ -180,6 +181,7 @@ export const contract = {
   ...settingsOps,
   ...scenarioOps,
   ...wallOps,
+  ...syncOps,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,9 @@ import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient
 import type { ApiClient } from '../../../shared/api/client';
 import type { OpInput, OpName, OpOutput } from '../../../shared/api/contract';
 
+/** Queries that show sync state (refreshed by the core's `sync` event). */
+const SYNC_VIEWS = new Set(['sync.status', 'sync.log', 'sync.conflicts.list', 'wall.status']);
+
 const ClientContext = createContext<ApiClient | null>(null);
 
 export function ApiProvider({ client, children }: { client: ApiClient; children: ReactNode }) {
@@ -11,7 +14,14 @@ export function ApiProvider({ client, children }: { client: ApiClient; children:
   );
   useEffect(
     // Any committed change (this screen's, another window's, a sync) refreshes the views.
-    () => client.onChange(() => void queryClient.invalidateQueries()),
+    // A sync round that changed no data only refreshes the sync views (status, log, wall
+    // slot): a background round every minute must not refetch every screen.
+    () =>
+      client.onChange((e) => {
+        if (e.entities.length === 1 && e.entities[0] === 'sync') {
+          void queryClient.invalidateQueries({ predicate: (q) => SYNC_VIEWS.has(String(q.queryKey[0])) });
+        } else void queryClient.invalidateQueries();
+      }),
     [client, queryClient],
   );
   return (

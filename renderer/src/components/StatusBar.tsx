@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/api/contract';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { useConnection, useApiClient } from '../api/hooks';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
-/** Always visible: data freshness, connection state, transport and the DEMO label. */
+/** Always visible: data freshness, sync state (once set up), connection state, transport and the DEMO label. */
 export function StatusBar({ info }: { info: AppInfo | undefined }) {
   const { t } = useTranslation();
   const connected = useConnection();
@@ -15,6 +16,7 @@ export function StatusBar({ info }: { info: AppInfo | undefined }) {
         {fresh?.lastReportDate ? t('status.freshness', { date: formatDate(fresh.lastReportDate) }) : t('status.noData')}
       </span>
       {fresh?.lastChangeAt && <span>{t('status.lastChange', { time: formatDateTime(fresh.lastChangeAt) })}</span>}
+      <SyncIndicator />
       <span className="spacer" />
       {info?.demo && <span className="demo-chip">{t('status.demo')}</span>}
       <span>{client.transport === 'ipc' ? t('status.desktop') : t('status.web')}</span>

@@ -10,9 +10,10 @@ import * as settingsMessages from '../pages/settings/messages';
 import * as scenariosMessages from '../pages/scenarios/messages';
 import * as wallMessages from '../pages/wall/messages';
 import * as briefingMessages from '../pages/briefing/messages';
+import * as syncMessages from '../sync/messages';
 
 /** Each screen keeps its own strings (pages/<area>/messages.ts), merged here under its area key. */
-const areas = { map: mapMessages, facilities: facilitiesMessages, tasks: tasksMessages, data: dataMessages, settings: settingsMessages, scenarios: scenariosMessages, wall: wallMessages, briefing: briefingMessages };
+const areas = { map: mapMessages, facilities: facilitiesMessages, tasks: tasksMessages, data: dataMessages, settings: settingsMessages, scenarios: scenariosMessages, wall: wallMessages, briefing: briefingMessages, sync: syncMessages };
 const bundle = (lang: 'vi' | 'en') => ({
   ...(lang === 'vi' ? vi : en),
   ...Object.fromEntries(Object.entries(areas).map(([k, m]) => [k, m[lang]])),

@@ -73,8 +73,8 @@ export const wallStatus = z.object({
   /** True when the caller cannot change anything (a wall token, or a viewer operator). */
   readOnly: z.boolean(),
   /**
-   * SLOT for the future sync: time of the last successful sync with the other sites. Absent
-   * (or null) while sync is not set up — the wall then shows nothing for it.
+   * Time of the last successful sync with the hub. Absent (or null) while sync is not set
+   * up — the wall then shows nothing for it.
    */
   lastSyncAt: isoDateTime.nullable().optional(),
 });

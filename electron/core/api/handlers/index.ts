@@ -15,12 +15,15 @@ import { mapHandlers } from './map';
 import { settingsHandlers } from './settings';
 import { scenarioHandlers } from './scenarios';
 import { wallHandlers } from './wall';
+import { syncHandlers } from './sync';
+import type { SyncRuntime } from '../../sync/runtime';
 
 export interface HandlerDeps {
   store: Store;
   info(transport: 'ipc' | 'http'): AppInfo;
   initStore(mode: 'demo' | 'empty', seed?: number): Promise<void>;
   session: { get(): string | null; set(id: string): void };
+  sync: SyncRuntime;
 }
 
 /** Every contract operation → its core implementation (the compiler checks none is missing). */
@@ -93,6 +96,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...mapHandlers(store),
     ...settingsHandlers(store),
     ...scenarioHandlers(store),
-    ...wallHandlers(store),
+    ...wallHandlers(store, deps.sync),
+    ...syncHandlers(store, deps.sync),
   } satisfies Handlers;
 }

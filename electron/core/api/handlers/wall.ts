@@ -4,9 +4,10 @@ import { roleAllows, type CallContext } from '../context';
 import type { WallSettings } from '../../../../shared/api/ops/wall';
 import { chooseWallDisplay, readWallDisplay, readWallSettings, wallDayOf, WallTokens, wallUrls, writeWallSettings, type NetIf } from '../../wall';
 import { writeCtx } from './util';
+import type { SyncRuntime } from '../../sync/runtime';
 
 /** Handlers for the operations in shared/api/ops/wall.ts (logic in electron/core/wall). */
-export function wallHandlers(store: Store) {
+export function wallHandlers(store: Store, sync: Pick<SyncRuntime, 'status'>) {
   const tokens = new WallTokens(store);
   const interfaces = (): NetIf[] => Object.values(os.networkInterfaces()).flatMap((list) => list ?? []);
   return {
@@ -15,8 +16,8 @@ export function wallHandlers(store: Store) {
     'wall.day': ({ date }: { date: string }) => wallDayOf(date, store.clock()),
     'wall.status': (_i: unknown, ctx: CallContext) => ({
       readOnly: !roleAllows(ctx.role, 'operator'),
-      // Sync does not exist yet: the slot stays empty (the wall shows nothing for it).
-      lastSyncAt: null,
+      // Empty while sync is not set up (the wall then shows nothing for it).
+      lastSyncAt: sync.status().configured ? sync.status().lastSuccessAt : null,
     }),
     'wall.display.get': () => readWallDisplay(store),
     'wall.display.set': ({ displayId }: { displayId: number | null }) => chooseWallDisplay(store, displayId),

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitMetrics } from '../../../../shared/api/ops/metrics';
-import type { Facility, Task } from '../../../../shared/domain';
+import type { Facility, Task, Zone } from '../../../../shared/domain';
+import { ConflictNotice } from '../../sync/ConflictNotice';
 import type { FacilityLoad } from '../../../../shared/api/ops/map';
 import { formatDate, formatNumber, formatPercent, type Lang } from '../../../../shared/format';
 import { LEVEL_INFO, addDays } from '../../../../shared/metrics';
@@ -22,6 +23,7 @@ export interface DistrictPanelProps {
   facilities: readonly Facility[];
   loads: readonly FacilityLoad[] | undefined;
   tasks: readonly Task[];
+  zones: readonly Zone[];
   places: PlaceIndex;
   onClose(): void;
 }
@@ -50,6 +52,11 @@ export function DistrictPanel(p: DistrictPanelProps) {
         .filter((tk) => (taskPlace(tk, p.places)?.district ?? districtOf(tk.assigneeUnitCode, p.places.wardParent)) === p.code)
         .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999')),
     [p.tasks, p.places, p.code, p.day],
+  );
+
+  const zones = useMemo(
+    () => p.zones.filter((z) => z.startDate <= p.day && (!z.endDate || z.endDate >= p.day) && districtOf(z.unitCode, p.places.wardParent) === p.code),
+    [p.zones, p.places, p.code, p.day],
   );
 
   const u = p.unit;
@@ -183,6 +190,24 @@ export function DistrictPanel(p: DistrictPanelProps) {
           </table>
         )}
       </section>
+
+      {zones.length > 0 && (
+        <section data-testid="district-zones">
+          <h3>{t('map.layer.zones')}</h3>
+          <ul className="task-list">
+            {zones.map((z) => (
+              <li key={z.id}>
+                <span className="task-title">{z.name}</span>
+                <span className="muted">
+                  {t(`map.legendZones.${z.kind}`)} · {formatDate(z.startDate)} – {z.endDate ? formatDate(z.endDate) : '…'}
+                </span>
+                {/* "Changed at the same time by …": zones are edited at district offices and in the command room. */}
+                <ConflictNotice entity="zone" entityId={z.id} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section>
         <h3>{t('map.panel.tasks', { count: tasks.length })}</h3>

@@ -262,6 +262,7 @@ export function MapPage() {
             facilities={facilitiesQ.data ?? []}
             loads={loads.data}
             tasks={tasksQ.data ?? []}
+            zones={zonesQ.data ?? []}
             places={places}
             onClose={() => select(null)}
           />

@@ -4,6 +4,7 @@ import { useTheme } from '../../theme';
 import { LevelThresholds } from './LevelThresholds';
 import { Operators } from './Operators';
 import { WallSettings } from './WallSettings';
+import { SyncSettings } from '../../sync/SyncSettings';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -31,6 +32,7 @@ export function SettingsPage() {
       <Operators />
       <LevelThresholds />
       <WallSettings />
+      <SyncSettings />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { DueBadge } from './DueBadge';
 import { moveLabel } from './TaskBoardView';
 import { TaskForm, type TaskPreset } from './TaskForm';
 import { TaskScenarios } from './TaskScenarios';
+import { ConflictNotice } from '../../sync/ConflictNotice';
 
 /**
  * One task: who, until when, where; the workflow moves (with an optional note that goes
@@ -93,6 +94,7 @@ export function TaskDetail({
           <DueBadge task={row} /> <span className={`chip prio ${row.priority}`}>{t(`tasks.priority.${row.priority}`)}</span>
         </p>
       </div>
+      <ConflictNotice entity="task" entityId={row.id} />
 
       {editing ? (
         <TaskForm task={row} orgs={orgs} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
