@@ -11,12 +11,15 @@ import { runWriteRateBench } from './write-rate';
  * `npm run bench [-- section …]` — prints a compact table and writes the numbers as JSON to
  * bench/results/ (bench-<time>.json and latest.json).
  *
- * Sections (default: all): write, seed, metrics, io, map.
+ * Sections (default: all): write, seed, metrics, io, map, sync.
  *   write    change-recording write rate vs plain better-sqlite3 INSERT (bench/write-rate.ts)
  *   seed     the default demo range through the write path: rows, file size, build time
  *   metrics  7-day incidence for all units (cache vs naive GROUP BY), snapshots, facility
  *            load, on TWO YEARS of daily demo data at scale 1 and 10 (bench/metrics.ts)
  *   io, map  the import and map benchmarks of those areas (bench/io, bench/map)
+ *   sync     applyRemote of 100,000 remote changes, hub push/pull throughput over HTTP,
+ *            200 devices syncing at once, vs the plain INSERT rate (bench/sync; set
+ *            SABAN_BENCH_PG=postgres://… to also measure a PostgreSQL hub)
  * BENCH_SCALES=1 limits the metrics datasets (e.g. for a quick run).
  *
  * Databases are built once through the real write path into bench/.data/ and reused (see
@@ -27,7 +30,7 @@ import { runWriteRateBench } from './write-rate';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.join(HERE, 'results');
-const ALL = ['write', 'seed', 'metrics', 'io', 'map'] as const;
+const ALL = ['write', 'seed', 'metrics', 'io', 'map', 'sync'] as const;
 type Section = (typeof ALL)[number];
 
 const GOALS = { incidenceMsScale1: 5, speedupMin: 20 };
@@ -153,6 +156,70 @@ async function main() {
       out[section] = { error: e instanceof Error ? e.message : String(e) };
       console.log(`\n${section}: failed — ${e instanceof Error ? e.message : String(e)}`);
     }
+  }
+
+  if (sections.includes('sync')) {
+    try {
+      await syncSection();
+    } catch (e) {
+      out.sync = { error: e instanceof Error ? e.message : String(e) };
+      console.log(`\nsync: failed — ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+  async function syncSection() {
+    // Loaded on demand like io/map: a broken hub build must not stop the other sections.
+    const { DEVICES, runSyncBench, SYNC_GOALS } = await import('./sync/index');
+    const t = performance.now();
+    const plain = (out.write as { plainInsertRowsPerSec?: number } | undefined)?.plainInsertRowsPerSec;
+    const s = (await runSyncBench(plain !== undefined ? { plainInsertRowsPerSec: plain } : {})) as {
+      apply: Values;
+      hub: Values;
+      pg: Values;
+      clients: Values;
+      baseline: Values;
+    };
+    seconds.sync = (performance.now() - t) / 1000;
+    out.sync = s;
+    const pgCol = (key: string) => (s.pg.skipped !== undefined ? undefined : (s.pg[key] as number | undefined));
+    table('Sync: 100,000 remote change rows (50k case-report creates, 30k field corrections, 10k task creates, 10k task updates)', ['SQLite hub', 'PG hub'], [
+      ['client applyRemote, one batch: s', s.apply.oneBatchSeconds, undefined],
+      ['  change rows/s', s.apply.oneBatchRowsPerSec, undefined],
+      [`client applyRemote, pages of 2,000: s`, s.apply.pagedSeconds, undefined],
+      ['  change rows/s', s.apply.pagedRowsPerSec, undefined],
+      ['re-apply same 100,000 (all duplicates): s', s.apply.duplicateBatchSeconds, undefined],
+      ['hub push over HTTP (real client): rows', s.hub.pushedRows, pgCol('pushedRows')],
+      ['  accepted change rows/s', s.hub.pushRowsPerSec, pgCol('pushRowsPerSec')],
+      ['  hub CPU s during push', s.hub.hubCpuSecondsDuringPush, pgCol('hubCpuSecondsDuringPush')],
+      ['hub pull, raw HTTP pages: rows/s', s.hub.rawPullRowsPerSec, pgCol('rawPullRowsPerSec')],
+      ['hub pull, client pull + apply: rows/s', s.hub.clientPullRowsPerSec, pgCol('clientPullRowsPerSec')],
+      ['plain INSERT rows/s (write-rate baseline)', s.baseline.plainInsertRowsPerSec, undefined],
+      ['  apply one batch ÷ plain INSERT', s.baseline.applyOneBatchVsPlain, undefined],
+      ['  apply pages ÷ plain INSERT', s.baseline.applyPagedVsPlain, undefined],
+      ['  hub push ÷ plain INSERT', s.baseline.hubPushVsPlain, undefined],
+    ]);
+    if (s.pg.skipped !== undefined) console.log(`  PG hub: ${String(s.pg.skipped)}`);
+    table(`Sync: ${DEVICES} devices at once (each ${String(s.clients.changesPerDevice)} changes; hub rate limit raised to ${String(s.clients.rateLimitPerMinute)}/min/device)`, ['value'], [
+      ['requests (all phases)', s.clients.requests],
+      ['errors (failed rounds + non-2xx)', s.clients.errors],
+      ['full rounds (SyncClient.syncNow, 200 stores in this process):', ''],
+      ['  round 1 s (everyone pushes)', s.clients.round1Seconds],
+      ['  round 2 s (everyone pulls + applies the others)', s.clients.round2Seconds],
+      ['  hub CPU s, both rounds', s.clients.hubCpuSecondsRounds],
+      ['  request latency p50 ms', s.clients.latencyP50Ms],
+      ['    p95 ms', s.clients.latencyP95Ms],
+      ['    max ms', s.clients.latencyMaxMs],
+      ['  every device has every edit', s.clients.converged],
+      ['hub-bound (push 5 + fetch one pull page, nothing applied):', ''],
+      ['  wall s', s.clients.hubBoundSeconds],
+      ['  request latency p50 ms', s.clients.hubBoundP50Ms],
+      ['    p95 ms', s.clients.hubBoundP95Ms],
+      ['    max ms', s.clients.hubBoundMaxMs],
+    ]);
+    check(`applyRemote of 100,000 changes < ${SYNC_GOALS.applySeconds} s (one batch)`, (s.apply.oneBatchSeconds as number) < SYNC_GOALS.applySeconds);
+    check(`applyRemote of 100,000 changes < ${SYNC_GOALS.applySeconds} s (pages of 2,000)`, (s.apply.pagedSeconds as number) < SYNC_GOALS.applySeconds);
+    check(`SQLite hub accepts ≥ ${SYNC_GOALS.hubOpsPerSec.toLocaleString('en')} change rows/s`, (s.hub.pushRowsPerSec as number) >= SYNC_GOALS.hubOpsPerSec);
+    if (s.pg.skipped === undefined) check(`PG hub accepts ≥ ${SYNC_GOALS.hubOpsPerSec.toLocaleString('en')} change rows/s`, (s.pg.pushRowsPerSec as number) >= SYNC_GOALS.hubOpsPerSec);
+    check(`${DEVICES} devices at once: ${SYNC_GOALS.clientErrors} errors, all converged`, s.clients.errors === SYNC_GOALS.clientErrors && s.clients.converged === true);
   }
 
   out.sectionSeconds = Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, Math.round(v * 10) / 10]));

@@ -84,6 +84,9 @@ test.describe('sync', () => {
     await expect(indicator).toContainText('Đồng bộ: lần cuối');
     await expect(indicator).not.toContainText('chờ gửi');
     await expect(box.getByTestId('sync-log').locator('tbody tr')).toHaveCount(1);
+    // The wall display shows the last successful sync next to its freshness.
+    await page.goto(`${a.url}/wall`);
+    await expect(page.getByTestId('wall-sync')).toBeVisible();
   });
 
   test('the same title edited at both sites: "changed at the same time by …", the lost value visible and restorable', async ({ page }) => {
@@ -149,5 +152,12 @@ test.describe('sync', () => {
     await box.getByTestId('sync-file-input').setInputFiles([]);
     await box.getByTestId('sync-file-input').setInputFiles(upload);
     await expect(box.getByTestId('sync-file-preview')).toContainText(`0 mới, ${file.count} đã có`);
+
+    // Not a changes file: a clear refusal, nothing written.
+    const seq = a.core.store.lastSeq();
+    await box.getByTestId('sync-file-input').setInputFiles({ name: 'bao-cao.sabanchanges', mimeType: 'application/gzip', buffer: Buffer.from('Ngày;Quận/Huyện\n') });
+    await expect(box.getByTestId('sync-file-error')).toContainText('gzip');
+    await expect(box.getByTestId('sync-file-preview')).toHaveCount(0);
+    expect(a.core.store.lastSeq()).toBe(seq);
   });
 });

@@ -99,9 +99,14 @@ export const syncFilePreview = z.object({
   siteId: z.string(),
   createdAt: isoDateTime,
   schemaVersion: z.number().int(),
+  /** 'pending' = the sender's unsent changes; 'all' = its whole change log. */
+  scope: z.enum(['pending', 'all']),
+  /** The file was made on this machine (importing it changes nothing). */
+  ownSite: z.boolean(),
   count: z.number().int(),
   alreadyHave: z.number().int(),
   toApply: z.number().int(),
+  /** Changes to apply, per entity. */
   entities: z.record(z.string(), z.number().int()),
 });
 

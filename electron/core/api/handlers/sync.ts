@@ -4,7 +4,7 @@ import { ApiError } from '../../../../shared/api/errors';
 import type { SyncRuntime, EnrolInput } from '../../sync/runtime';
 import { SyncError } from '../../sync/client';
 import { dismissConflict, listConflicts, restoreConflict } from '../../sync/conflicts';
-import { exportBundle, importBundle, previewBundle } from '../../sync/bundle';
+import { BundleError, exportBundle, importBundle, previewBundle } from '../../sync/bundle';
 
 /** Handlers for shared/api/ops/sync.ts (logic in electron/core/sync). */
 export function syncHandlers(store: Store, sync: SyncRuntime) {
@@ -21,6 +21,17 @@ export function syncHandlers(store: Store, sync: SyncRuntime) {
   };
   const notConfigured = () => new ApiError('unavailable', 'Chưa thiết lập đồng bộ trên máy này (sync is not set up on this device)');
   const bytesOf = (b64: string) => Buffer.from(b64, 'base64');
+  /** A damaged, foreign or too-new changes file is bad input, named as such (row and field when known). */
+  const fileCall = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof BundleError) {
+        throw new ApiError('invalid_input', e.message, e.field ? [{ path: e.index !== null ? `changes.${e.index}.${e.field}` : e.field, message: e.message }] : undefined);
+      }
+      throw e;
+    }
+  };
 
   return {
     'sync.status': () => sync.status(),
@@ -44,10 +55,10 @@ export function syncHandlers(store: Store, sync: SyncRuntime) {
       const b = exportBundle(store, { scope });
       return { fileName: b.fileName, contentBase64: b.bytes.toString('base64'), count: b.count };
     },
-    'sync.file.preview': ({ contentBase64 }: { contentBase64: string }) => previewBundle(store, bytesOf(contentBase64)),
+    'sync.file.preview': ({ contentBase64 }: { contentBase64: string }) => fileCall(() => previewBundle(store, bytesOf(contentBase64))),
     'sync.file.import': ({ contentBase64 }: { contentBase64: string }) => {
       const t0 = Date.now();
-      const r = importBundle(store, bytesOf(contentBase64));
+      const r = fileCall(() => importBundle(store, bytesOf(contentBase64)));
       sync.logFileImport(r, Date.now() - t0);
       return { recorded: r.recorded, duplicates: r.duplicates, conflicts: r.conflicts };
     },

@@ -96,7 +96,7 @@ export function WallPage() {
         </ol>
         <div className="wall-fresh" data-testid="wall-freshness">
           {info.data?.freshness.lastChangeAt && <span>{t('wall.updatedAt', { time: formatDateTime(info.data.freshness.lastChangeAt) })}</span>}
-          {/* SLOT: last successful sync, shown once sync exists (wall.status.lastSyncAt). */}
+          {/* Last successful sync with the hub (only when sync is set up on the serving machine). */}
           {status.data?.lastSyncAt && <span data-testid="wall-sync">{t('wall.syncedAt', { time: formatDateTime(status.data.lastSyncAt) })}</span>}
           {status.data?.readOnly && <span className="wall-ro">{t('wall.readOnly')}</span>}
         </div>
