@@ -1,8 +1,13 @@
 /**
- * Sync hub: `npm run hub -- --port N --db PATH [--host 127.0.0.1] [--admin-token T]
- * [--min-schema V] [--max-future-ms MS] [--rate-per-minute N] [--body-limit-bytes N]
+ * Sync hub: `npm run hub -- --port N (--db PATH | --pg postgres://…) [--host 127.0.0.1]
+ * [--cert FILE --key FILE] [--allow-plain-http] [--admin-token T] [--min-schema V]
+ * [--max-future-ms MS] [--rate-per-minute N] [--body-limit-bytes N] [--pg-pool N]
  * [--new-code ROLE[:DISTRICTS]]`.
- * Prints one line `Sa Bàn hub listening on http://HOST:PORT` (tests read the port from it).
+ * --db: one hub process on a SQLite file. --pg: any number of hub processes on one
+ * PostgreSQL database (the password may come from PGPASSWORD instead of the URL).
+ * --cert/--key: HTTPS (PEM). Plain HTTP is refused on a non-loopback --host unless
+ * --allow-plain-http (e.g. behind a TLS-terminating proxy).
+ * Prints one line `Sa Bàn hub listening on http(s)://HOST:PORT` (tests read the port from it).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +21,11 @@ export async function main(argv: string[] = process.argv.slice(2)) {
       port: { type: 'string', default: '4319' },
       host: { type: 'string', default: '127.0.0.1' },
       db: { type: 'string' },
+      pg: { type: 'string' },
+      'pg-pool': { type: 'string' },
+      cert: { type: 'string' },
+      key: { type: 'string' },
+      'allow-plain-http': { type: 'boolean', default: false },
       'admin-token': { type: 'string' },
       'min-schema': { type: 'string' },
       'max-future-ms': { type: 'string' },
@@ -31,11 +41,17 @@ export async function main(argv: string[] = process.argv.slice(2)) {
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${name}: "${v}" is not a whole number`);
     return n;
   };
-  if (!values.db) throw new Error('--db PATH is required (the hub database file)');
+  if (!values.db === !values.pg) {
+    throw new Error('give exactly one of --db PATH (SQLite hub database file) or --pg postgres://… (PostgreSQL, several hub processes)');
+  }
+  if (!values.cert !== !values.key) throw new Error('HTTPS needs both --cert FILE and --key FILE (PEM)');
   const port = num('port', values.port)!;
   if (port > 65535) throw new Error(`--port: ${port} is not a port number`);
   const hub = await startHub({
-    dbPath: path.resolve(values.db),
+    ...(values.db ? { dbPath: path.resolve(values.db) } : { pgUrl: values.pg! }),
+    ...(values['pg-pool'] ? { pg: { poolSize: num('pg-pool', values['pg-pool'])! } } : {}),
+    ...(values.cert && values.key ? { tls: { certFile: path.resolve(values.cert), keyFile: path.resolve(values.key) } } : {}),
+    allowPlainHttp: values['allow-plain-http']!,
     host: values.host!,
     port,
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
@@ -49,7 +65,7 @@ export async function main(argv: string[] = process.argv.slice(2)) {
     // Headless set-up without an admin token: `--new-code operator` or `--new-code district_reporter:001,002`.
     const [role, list] = values['new-code'].split(':');
     const parsed = createCodeRequest.parse({ role, districts: list ? list.split(',') : [] });
-    console.log(`Mã đăng ký thiết bị / enrolment code (${parsed.role}${parsed.districts.length ? ` ${parsed.districts.join(',')}` : ''}, 24 h): ${hub.auth.createCode(parsed.role, parsed.districts, parsed.ttlMinutes)}`);
+    console.log(`Mã đăng ký thiết bị / enrolment code (${parsed.role}${parsed.districts.length ? ` ${parsed.districts.join(',')}` : ''}, 24 h): ${await hub.backend.createCode(parsed.role, parsed.districts, parsed.ttlMinutes)}`);
   }
   const stop = async () => {
     await hub.close();

@@ -36,6 +36,15 @@ const CODES = 'hub.codes';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+// Shared with the PostgreSQL backend (one definition of codes, tokens and their hashes).
+/** 5 groups of 4 hex digits (80 bits): easy to read aloud over the phone, impossible to guess. */
+export const newEnrolmentCode = () => randomBytes(10).toString('hex').toUpperCase().match(/.{4}/g)!.join('-');
+export const newDeviceToken = () => randomBytes(32).toString('base64url');
+export const newDeviceId = () => randomBytes(8).toString('hex');
+/** What is stored for a code or a token (a copy of the database does not let anyone sync). */
+export const hashToken = (token: string) => sha256(token);
+export const hashCode = (code: string) => sha256(code.trim().toUpperCase());
+
 export class HubAuth {
   constructor(
     private readonly store: Store,
@@ -50,11 +59,10 @@ export class HubAuth {
   }
 
   createCode(role: DeviceRole, districts: string[], ttlMinutes: number): string {
-    // 5 groups of 4 hex digits (80 bits): easy to read aloud over the phone, impossible to guess.
-    const code = randomBytes(10).toString('hex').toUpperCase().match(/.{4}/g)!.join('-');
+    const code = newEnrolmentCode();
     const now = this.clock();
     const live = this.codes().filter((c) => c.usedAt === null && Date.parse(c.expiresAt) > now);
-    live.push({ codeHash: sha256(code), role, districts, expiresAt: new Date(now + ttlMinutes * 60_000).toISOString(), usedAt: null });
+    live.push({ codeHash: hashCode(code), role, districts, expiresAt: new Date(now + ttlMinutes * 60_000).toISOString(), usedAt: null });
     this.store.setLocal(CODES, live);
     return code;
   }
@@ -63,18 +71,18 @@ export class HubAuth {
   enrol(code: string, name: string, siteId: string): { device: Device; token: string } | null {
     const codes = this.codes();
     const now = this.clock();
-    const c = codes.find((x) => x.codeHash === sha256(code.trim().toUpperCase()));
+    const c = codes.find((x) => x.codeHash === hashCode(code));
     if (!c || c.usedAt !== null || Date.parse(c.expiresAt) <= now) return null;
     c.usedAt = new Date(now).toISOString();
     this.store.setLocal(CODES, codes);
-    const token = randomBytes(32).toString('base64url');
+    const token = newDeviceToken();
     const device: Device = {
-      deviceId: randomBytes(8).toString('hex'),
+      deviceId: newDeviceId(),
       name,
       siteId,
       role: c.role,
       districts: c.districts,
-      tokenHash: sha256(token),
+      tokenHash: hashToken(token),
       createdAt: new Date(now).toISOString(),
       revokedAt: null,
     };
@@ -84,7 +92,7 @@ export class HubAuth {
 
   /** The live device holding this token, or null. */
   authenticate(token: string): Device | null {
-    const h = sha256(token);
+    const h = hashToken(token);
     return this.devices().find((d) => d.tokenHash === h && d.revokedAt === null) ?? null;
   }
 

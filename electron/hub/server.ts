@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import tls from 'node:tls';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isLoopbackAddress } from '../server/security';
-import { decodeHlc, LATEST_VERSION, openStore, ValidationError, type Store } from '../core/store';
+import { isLoopbackAddress, isLoopbackHost } from '../server/security';
+import { decodeHlc, LATEST_VERSION, openStore, ValidationError, type RemoteChange, type Store } from '../core/store';
 import {
   createCodeRequest,
   enrolRequest,
@@ -11,28 +13,39 @@ import {
   type PullResponse,
   type PushResponse,
 } from '../core/sync/protocol';
-import { HubAuth, type Device } from './auth';
-import { ADMIN_ONLY, Scope } from './scope';
+import type { HubAuth, Device } from './auth';
+import type { HubBackend } from './backend';
+import { PgBackend, type PgBackendOptions } from './pg-backend';
+import { ADMIN_ONLY, Scope, type RowLookup } from './scope';
+import { SqliteBackend } from './sqlite-backend';
 
 /**
- * The sync hub: the same core store in hub mode. It STORES every change it accepts (its
- * change log, applied with store.applyRemote so its rows are the merged state, which it
- * needs to derive districts), ORDERS them (its own `changes.seq`, assigned at commit),
- * AUTHORISES devices and SERVES changes after a cursor. It never resolves anything
- * itself: every device merges with the same per-field LWW rule, so the hub's rows equal
- * what any device holds once it has seen the same changes.
+ * The sync hub's HTTP layer: routes, authentication, validation, limits and error bodies,
+ * the same whatever stores the data. It STORES every change it accepts, ORDERS them (hub
+ * seq = the pull cursor), AUTHORISES devices and SERVES changes after a cursor. It never
+ * resolves anything itself: every device merges with the same per-field LWW rule.
  *
- * Cursor = hub `changes.seq`. With SQLite there is a single writer, so seq order IS commit
- * order and a reader can never see seq N+1 before N: "after cursor" never skips a row.
- * PostgreSQL trap (for the later PG mode): sequence values are taken at INSERT time and
- * concurrent transactions commit out of order, so a pull could see 11 before 10 commits
- * and move its cursor past 10 forever. A PG hub must serialise commits of the log (one
- * writer, or an advisory lock around insert+commit) or page by a commit-time watermark
- * (e.g. only rows below the oldest in-flight transaction's seq).
+ * Storage is a `HubBackend` (backend.ts):
+ * - SQLite (`dbPath`): one process, the core store in hub mode (sqlite-backend.ts);
+ * - PostgreSQL (`pgUrl`): any number of stateless hub processes on one database
+ *   (pg-backend.ts, which also explains how it keeps seq order = commit order).
+ * Rate-limit buckets are per process in both modes.
+ *
+ * Transport: HTTPS when `tls` is given; plain HTTP only on loopback unless
+ * `allowPlainHttp` (device tokens would otherwise cross the network in clear).
  */
 
 export interface HubOptions {
-  dbPath: string;
+  /** SQLite mode: the hub database file. */
+  dbPath?: string;
+  /** PostgreSQL mode: `postgres://user:pass@host:port/db` (several hub processes may share it). */
+  pgUrl?: string;
+  /** PostgreSQL mode: connections per process, and TEST hooks (see PgBackendOptions). */
+  pg?: Omit<PgBackendOptions, 'url' | 'clock'>;
+  /** HTTPS: PEM files of the certificate (chain) and its private key. */
+  tls?: { certFile: string; keyFile: string };
+  /** Serve plain HTTP on a non-loopback host anyway (tokens travel in clear: only behind a TLS proxy). */
+  allowPlainHttp?: boolean;
   host?: string;
   port?: number;
   /** Bearer token for the admin endpoints (which also require a loopback caller). */
@@ -48,13 +61,20 @@ export interface HubOptions {
   logger?: boolean;
 }
 
-export interface RunningHub {
+/** A running hub in either mode. */
+export interface AnyRunningHub {
   app: FastifyInstance;
-  store: Store;
-  auth: HubAuth;
+  backend: HubBackend;
   url: string;
   port: number;
   close(): Promise<void>;
+}
+
+/** SQLite mode (`startHub({ dbPath })`) also exposes its store and (synchronous) enrolment, as before. */
+export interface RunningHub extends AnyRunningHub {
+  backend: SqliteBackend;
+  store: Store;
+  auth: HubAuth;
 }
 
 class HttpError extends Error {
@@ -72,15 +92,70 @@ const pullQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(2000),
 });
 
-export async function startHub(opts: HubOptions): Promise<RunningHub> {
+/** Read and check the PEM files; the error names the file at fault. */
+export function readTlsFiles(files: { certFile: string; keyFile: string }): { cert: Buffer; key: Buffer } {
+  const read = (what: string, file: string) => {
+    try {
+      return fs.readFileSync(file);
+    } catch (e) {
+      throw new Error(`cannot read the TLS ${what} file ${file}: ${(e as Error).message}`, { cause: e });
+    }
+  };
+  const cert = read('certificate', files.certFile);
+  const key = read('private key', files.keyFile);
+  const check = (what: string, file: string, o: tls.SecureContextOptions) => {
+    try {
+      tls.createSecureContext(o);
+    } catch (e) {
+      throw new Error(`${what} ${file} is not usable: ${(e as Error).message}`, { cause: e });
+    }
+  };
+  check('TLS certificate', files.certFile, { cert });
+  check('TLS private key', files.keyFile, { key });
+  check(`TLS private key ${files.keyFile} does not match the certificate`, files.certFile, { cert, key });
+  return { cert, key };
+}
+
+export function startHub(opts: HubOptions & { dbPath: string; pgUrl?: undefined }): Promise<RunningHub>;
+export function startHub(opts: HubOptions): Promise<AnyRunningHub>;
+export async function startHub(opts: HubOptions): Promise<AnyRunningHub> {
   const clock = opts.clock ?? Date.now;
-  const store = openStore({ path: opts.dbPath, clock });
-  const auth = new HubAuth(store, clock);
+  const host = opts.host ?? '127.0.0.1';
+  if (!opts.tls && !opts.allowPlainHttp && !isLoopbackHost(host)) {
+    throw new Error(
+      `refusing to serve plain HTTP on ${host}: device tokens would cross the network unencrypted. ` +
+        'Give --cert FILE --key FILE (HTTPS), bind to 127.0.0.1, or pass --allow-plain-http (only behind a TLS-terminating proxy)',
+    );
+  }
+  const https = opts.tls ? readTlsFiles(opts.tls) : null;
+  if ((opts.dbPath ? 1 : 0) + (opts.pgUrl ? 1 : 0) !== 1) throw new Error('the hub needs exactly one of dbPath (SQLite) or pgUrl (PostgreSQL)');
+  const backend: HubBackend = opts.pgUrl
+    ? await PgBackend.open({ ...opts.pg, url: opts.pgUrl, clock })
+    : new SqliteBackend(openStore({ path: opts.dbPath!, clock }), clock);
+  try {
+    return await serve(opts, backend, clock, host, https);
+  } catch (e) {
+    await backend.close();
+    throw e;
+  }
+}
+
+async function serve(
+  opts: HubOptions,
+  backend: HubBackend,
+  clock: () => number,
+  host: string,
+  https: { cert: Buffer; key: Buffer } | null,
+): Promise<AnyRunningHub> {
   const minSchema = opts.minSchemaVersion ?? LATEST_VERSION;
   const maxFutureMs = opts.maxFutureMs ?? 10 * 60_000;
   const rate = opts.rateLimitPerMinute ?? 600;
   const buckets = new Map<string, { windowStart: number; count: number }>();
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimitBytes ?? 16 * 1024 * 1024 });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimitBytes ?? 16 * 1024 * 1024,
+    ...(https ? { https } : {}),
+  }) as unknown as FastifyInstance; // the https variant differs only in its server type
 
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof HttpError) return reply.code(err.status).send({ error: { code: err.code, message: err.message } });
@@ -91,9 +166,9 @@ export async function startHub(opts: HubOptions): Promise<RunningHub> {
     return reply.code(status).send({ error: { code, message: (err as Error).message } });
   });
 
-  const device = (req: FastifyRequest): Device => {
+  const device = async (req: FastifyRequest): Promise<Device> => {
     const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    const d = m ? auth.authenticate(m[1]!) : null;
+    const d = m ? await backend.authenticate(m[1]!) : null;
     if (!d) throw new HttpError(401, 'unauthorized', 'Thiếu hoặc sai mã thiết bị / missing, unknown or revoked device token');
     const now = clock();
     const b = buckets.get(d.deviceId);
@@ -117,36 +192,36 @@ export async function startHub(opts: HubOptions): Promise<RunningHub> {
     return r.data;
   };
 
-  app.get('/sync/health', async () => ({ ok: true, protocol: SYNC_PROTOCOL, minSchemaVersion: minSchema, hubSeq: store.lastSeq() }));
+  app.get('/sync/health', async () => ({ ok: true, protocol: SYNC_PROTOCOL, minSchemaVersion: minSchema, hubSeq: await backend.lastSeq() }));
 
   app.post('/admin/enrolment-codes', async (req) => {
     admin(req);
     const body = parse(createCodeRequest, req.body ?? {});
-    return { code: auth.createCode(body.role, body.districts, body.ttlMinutes) };
+    return { code: await backend.createCode(body.role, body.districts, body.ttlMinutes) };
   });
   app.get('/admin/devices', async (req) => {
     admin(req);
-    return { devices: auth.list() };
+    return { devices: await backend.devices() };
   });
   app.post<{ Params: { id: string } }>('/admin/devices/:id/revoke', async (req) => {
     admin(req);
-    if (!auth.revoke(req.params.id)) throw new HttpError(404, 'not_found', 'no such live device');
+    if (!(await backend.revoke(req.params.id))) throw new HttpError(404, 'not_found', 'no such live device');
     return { ok: true };
   });
 
   app.post('/sync/enrol', async (req): Promise<EnrolResponse> => {
     const body = parse(enrolRequest, req.body);
-    if (auth.list().some((x) => x.siteId === body.siteId && x.revokedAt === null)) {
+    const r = await backend.enrol(body.code, body.deviceName, body.siteId);
+    if (r === 'site_taken') {
       // Pull skips a device's own site: two live devices with one site id would never see each other's edits.
       throw new HttpError(409, 'site_taken', `site ${body.siteId} already belongs to an enrolled device; revoke it first`);
     }
-    const r = auth.enrol(body.code, body.deviceName, body.siteId);
-    if (!r) throw new HttpError(403, 'bad_code', 'Mã đăng ký sai, đã dùng hoặc hết hạn / enrolment code unknown, used or expired');
+    if (r === 'bad_code') throw new HttpError(403, 'bad_code', 'Mã đăng ký sai, đã dùng hoặc hết hạn / enrolment code unknown, used or expired');
     return { deviceId: r.device.deviceId, token: r.token, role: r.device.role, districts: r.device.districts };
   });
 
   app.post('/sync/push', async (req, reply: FastifyReply): Promise<PushResponse | void> => {
-    const d = device(req);
+    const d = await device(req);
     const body = parse(pushRequest, req.body);
     if (body.schemaVersion < minSchema) {
       throw new HttpError(
@@ -185,10 +260,10 @@ export async function startHub(opts: HubOptions): Promise<RunningHub> {
         );
       }
     }
-    if (d.role === 'district_reporter') {
-      // Check EVERY change before writing anything: a refused push writes nothing.
-      const scope = new Scope(store);
-      for (const c of changes) {
+    // Check EVERY change before writing anything: a refused push writes nothing.
+    const authorise = d.role !== 'district_reporter' ? undefined : (rows: RowLookup) => {
+      const scope = new Scope(rows);
+      for (const c of changes as RemoteChange[]) {
         if (!scope.mayPush(d.districts, c)) {
           throw new HttpError(
             403,
@@ -199,17 +274,16 @@ export async function startHub(opts: HubOptions): Promise<RunningHub> {
         }
         scope.remember(c);
       }
-    }
-    const r = store.applyRemote(changes);
+    };
     void reply;
-    return { recorded: r.recorded, duplicates: r.duplicates, hubSeq: store.lastSeq() };
+    return backend.push(changes, authorise);
   });
 
   app.get('/sync/pull', async (req): Promise<PullResponse> => {
-    const d = device(req);
+    const d = await device(req);
     const q = parse(pullQuery, req.query);
-    const rows = store.changesSince(q.cursor, q.limit);
-    const scope = d.role === 'district_reporter' ? new Scope(store) : null;
+    const { rows, lookup } = await backend.pull(q.cursor, q.limit, d.role === 'district_reporter');
+    const scope = lookup ? new Scope(lookup) : null;
     const changes = rows.filter((c) => {
       if (c.siteId === d.siteId) return false; // the device's own changes: it has them
       if (!scope) return true;
@@ -219,17 +293,18 @@ export async function startHub(opts: HubOptions): Promise<RunningHub> {
     return { changes, cursor, more: rows.length === q.limit };
   });
 
-  const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
+  const address = await app.listen({ host, port: opts.port ?? 0 });
   const port = Number(new URL(address).port);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     app,
-    store,
-    auth,
-    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    backend,
+    ...(backend instanceof SqliteBackend ? { store: backend.store, auth: backend.auth } : {}),
+    url: `${https ? 'https' : 'http'}://${urlHost}:${port}`,
     port,
     async close() {
       await app.close();
-      store.close();
+      await backend.close();
     },
   };
 }

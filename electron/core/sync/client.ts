@@ -1,3 +1,5 @@
+import { rootCertificates } from 'node:tls';
+import { Agent, fetch as undiciFetch } from 'undici';
 import type { ChangeRow } from '../../../shared/domain';
 import { SYNC_PUSHED_SEQ_KEY, type Store } from '../store';
 import { enrolResponse, hubError, pullResponse, pushResponse, type EnrolResponse, type PushRequest } from './protocol';
@@ -26,6 +28,16 @@ export interface SyncConfig {
   pullLimit?: number;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** PEM of the hub's certificate or of its CA (a self-signed hub); trusted, besides the public roots, for this hub only. */
+  ca?: string;
+  /** Send the token over plain http:// to a non-loopback host anyway (only behind a trusted TLS proxy/VPN). */
+  allowPlainHttp?: boolean;
+}
+
+/** Transport options of enrolDevice (the same meaning as in SyncConfig). */
+export interface TransportOptions {
+  ca?: string;
+  allowPlainHttp?: boolean;
 }
 
 export interface SyncStatus {
@@ -72,6 +84,83 @@ export function syncStatus(store: Store, configured = true): SyncStatus {
   };
 }
 
+// ---------------------------------------------------------------- transport
+// Device tokens (and enrolment codes) are bearer secrets: they go over HTTPS, or over plain
+// HTTP only to this computer, unless the caller explicitly allows it.
+
+const isLoopbackHostname = (h: string) => h === 'localhost' || h === '[::1]' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+
+/**
+ * Why this hub URL must not be used (a message in Vietnamese / English), or null if fine.
+ * Pure: the settings UI shows the same message before saving.
+ */
+export function checkHubUrl(url: string, opts: { allowPlainHttp?: boolean } = {}): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return `Địa chỉ máy chủ không hợp lệ / invalid hub URL: "${url}"`;
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') {
+    return `Địa chỉ máy chủ phải bắt đầu bằng https:// / the hub URL must start with https:// (got ${u.protocol}//)`;
+  }
+  if (u.protocol === 'http:' && !opts.allowPlainHttp && !isLoopbackHostname(u.hostname)) {
+    return (
+      `Không gửi mã thiết bị qua http:// không mã hoá tới ${u.host}; hãy dùng https:// / ` +
+      `refusing to send the device token over plain http:// to ${u.host}: use https:// (or allow plain HTTP explicitly)`
+    );
+  }
+  return null;
+}
+
+interface Transport {
+  fetch: typeof fetch;
+  close(): Promise<void>;
+}
+
+/**
+ * The fetch to use: the global one, or undici's fetch with an Agent that trusts `ca` IN
+ * ADDITION to the usual public roots (a hub that later gets a public certificate keeps
+ * working). A caller-supplied fetch (Node's global fetch is undici too) gets the dispatcher
+ * in its init.
+ */
+function transport(fetchImpl: typeof fetch | undefined, ca: string | undefined): Transport {
+  if (!ca) return { fetch: fetchImpl ?? fetch, close: async () => undefined };
+  const dispatcher = new Agent({ connect: { ca: [...rootCertificates, ca] } });
+  const base = fetchImpl ?? (undiciFetch as unknown as typeof fetch);
+  return {
+    fetch: ((input, init) => base(input, { ...init, dispatcher } as RequestInit)) as typeof fetch,
+    close: () => dispatcher.close(),
+  };
+}
+
+const TLS_ERROR = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
+
+/** fetch, with certificate failures turned into a SyncError that says what to do. */
+async function send(fetchImpl: typeof fetch, url: URL, init: RequestInit): Promise<Response> {
+  try {
+    return await fetchImpl(url, init);
+  } catch (e) {
+    const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
+    const code = typeof cause?.code === 'string' ? cause.code : '';
+    if (url.protocol === 'https:' && TLS_ERROR.test(code)) {
+      throw new SyncError(
+        0,
+        'tls',
+        `Không tin được chứng chỉ của máy chủ ${url.host} (${code}); hãy nhập chứng chỉ (CA) của máy chủ / ` +
+          `the hub certificate of ${url.host} is not trusted: ${String(cause?.message ?? code)} (${code}); ` +
+          `configure the hub's certificate or its CA (ca)`,
+      );
+    }
+    throw e;
+  }
+}
+
+function assertHubUrl(hubUrl: string, allowPlainHttp: boolean | undefined): void {
+  const problem = checkHubUrl(hubUrl, { allowPlainHttp });
+  if (problem) throw new SyncError(0, 'insecure_url', problem);
+}
+
 /** Exchange a one-time enrolment code for this device's token. */
 export async function enrolDevice(
   hubUrl: string,
@@ -79,13 +168,20 @@ export async function enrolDevice(
   deviceName: string,
   siteId: string,
   fetchImpl: typeof fetch = fetch,
+  options: TransportOptions = {},
 ): Promise<EnrolResponse> {
-  const res = await fetchImpl(new URL('/sync/enrol', hubUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, deviceName, siteId }),
-  });
-  return enrolResponse.parse(await readJson(res));
+  assertHubUrl(hubUrl, options.allowPlainHttp);
+  const t = transport(fetchImpl, options.ca);
+  try {
+    const res = await send(t.fetch, new URL('/sync/enrol', hubUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceName, siteId }),
+    });
+    return enrolResponse.parse(await readJson(res));
+  } finally {
+    await t.close();
+  }
 }
 
 async function readJson(res: Response): Promise<unknown> {
@@ -98,14 +194,19 @@ async function readJson(res: Response): Promise<unknown> {
 }
 
 export class SyncClient {
-  private readonly fetch: typeof fetch;
+  private readonly transport: Transport;
   private running: Promise<SyncRoundResult> | null = null;
 
   constructor(
     private readonly store: Store,
     private readonly config: SyncConfig,
   ) {
-    this.fetch = config.fetch ?? fetch;
+    this.transport = transport(config.fetch, config.ca);
+  }
+
+  /** Release the connections of a client with a `ca` (optional; idle ones also time out). */
+  close(): Promise<void> {
+    return this.transport.close();
   }
 
   status(): SyncStatus {
@@ -134,7 +235,8 @@ export class SyncClient {
   }
 
   private async call(path: string, init: RequestInit = {}): Promise<unknown> {
-    const res = await this.fetch(new URL(path, this.config.hubUrl), {
+    assertHubUrl(this.config.hubUrl, this.config.allowPlainHttp);
+    const res = await send(this.transport.fetch, new URL(path, this.config.hubUrl), {
       ...init,
       headers: { ...(init.headers ?? {}), authorization: `Bearer ${this.config.token}` },
       signal: AbortSignal.timeout(this.config.timeoutMs ?? 60_000),

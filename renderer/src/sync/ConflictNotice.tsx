@@ -63,20 +63,8 @@ export function ConflictList({ rows, showRow }: { rows: SyncConflict[]; showRow:
               {fieldLabel(t, c.field)}
             </div>
             <div className="conflict-sides">
-              <div>
-                <div className="muted small">{t('sync.conflicts.kept')}</div>
-                <div className="conflict-value" data-testid="conflict-kept">
-                  {displayValue(t, c.entity, c.field, c.currentValue, lang)}
-                </div>
-                <div className="muted small">{by(c.winningUserName, c.winningSiteId, c.winningAt)}</div>
-              </div>
-              <div>
-                <div className="muted small">{t('sync.conflicts.lost')}</div>
-                <div className="conflict-value lost" data-testid="conflict-lost">
-                  {displayValue(t, c.entity, c.field, c.losingValue, lang)}
-                </div>
-                <div className="muted small">{by(c.losingUserName, c.losingSiteId, c.losingAt)}</div>
-              </div>
+              <Side label={t('sync.conflicts.kept')} value={displayValue(t, c.entity, c.field, c.currentValue, lang)} by={by(c.winningUserName, c.winningSiteId, c.winningAt)} testId="conflict-kept" />
+              <Side label={t('sync.conflicts.lost')} value={displayValue(t, c.entity, c.field, c.losingValue, lang)} by={by(c.losingUserName, c.losingSiteId, c.losingAt)} testId="conflict-lost" lost />
             </div>
             <div className="conflict-actions">
               {c.restorable && (
@@ -97,5 +85,18 @@ export function ConflictList({ rows, showRow }: { rows: SyncConflict[]; showRow:
         </p>
       )}
     </>
+  );
+}
+
+/** One side of a conflict: the value, and who set it when. */
+function Side({ label, value, by, testId, lost = false }: { label: string; value: string; by: string; testId: string; lost?: boolean }) {
+  return (
+    <div>
+      <div className="muted small">{label}</div>
+      <div className={lost ? 'conflict-value lost' : 'conflict-value'} data-testid={testId}>
+        {value}
+      </div>
+      <div className="muted small">{by}</div>
+    </div>
   );
 }

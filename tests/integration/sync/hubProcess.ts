@@ -11,7 +11,7 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-/** Start `electron/cli/hub.ts` as a real child process on 127.0.0.1 and wait for its port. */
+/** Start `electron/cli/hub.ts` as a real child process (127.0.0.1 unless --host) and wait for its port. */
 export function startHubProcess(args: string[]): Promise<HubProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron/cli/hub.ts'), '--port', '0', ...args], {
     cwd: ROOT,
@@ -28,7 +28,7 @@ export function startHubProcess(args: string[]): Promise<HubProcess> {
     });
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      const m = /listening on (https?:\/\/\S+:\d+)/.exec(out);
       if (!m) return;
       clearTimeout(timer);
       resolve({
