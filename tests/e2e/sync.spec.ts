@@ -66,6 +66,8 @@ test.describe('sync', () => {
     await box.getByTestId('sync-interval').fill('0');
     await box.getByTestId('sync-enrol-submit').click();
     await expect(box.getByTestId('sync-enrol-error')).toContainText(/Mã đăng ký sai|enrolment code/);
+    await box.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'sync-enrol');
 
     await box.getByTestId('sync-code').fill(await enrolmentCode());
     await box.getByTestId('sync-enrol-submit').click();

@@ -101,6 +101,13 @@ describe('runtime: enrol, sync now, log, errors, disconnect', () => {
     expect(loadSyncConfig(a)).toBeNull();
   });
 
+  it('never sends a code over plain http:// to another machine unless allowed', async () => {
+    const a = open('rtPlain');
+    const r = runtime(a);
+    await expect(r.enrol({ hubUrl: 'http://10.20.30.40:4319', code: 'AAAA-BBBB-CCCC', deviceName: 'x', intervalSec: 60 })).rejects.toThrow(/http/);
+    expect(r.status().configured).toBe(false);
+  });
+
   it('a wrong code is refused and nothing is saved', async () => {
     hub = await startHub({ dbPath: path.join(tmp(), 'hub.db') });
     const a = open('rtBad');
