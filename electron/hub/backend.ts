@@ -49,5 +49,11 @@ export interface HubBackend {
    */
   push(changes: RemoteChange[], authorise?: (rows: RowLookup) => void): Promise<PushOutcome>;
   pull(cursor: number, limit: number, scoped: boolean): Promise<PullPage>;
+  /**
+   * Every change up to `maxSeq` of these rows and of their child rows (a task's follow-ups,
+   * a facility's status reports): what a district reporter missed while a row belonged to
+   * another district and must receive when the row moves into theirs.
+   */
+  history(rows: Array<{ entity: string; id: string }>, maxSeq: number): Promise<ChangeRow[]>;
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { validateRemote, ValidationError, type RemoteChange } from '../core/stor
 import type { DeviceRole } from '../core/sync/protocol';
 import { hashCode, hashToken, newDeviceId, newDeviceToken, newEnrolmentCode, type Device } from './auth';
 import type { DeviceInfo, EnrolOutcome, HubBackend, PullPage, PushOutcome } from './backend';
-import { prefetchScopeRows, rowKey, SCOPE_FIELDS, type RowLookup } from './scope';
+import { CHILD_ROWS, prefetchScopeRows, rowKey, SCOPE_FIELDS, type RowLookup } from './scope';
 
 /**
  * PostgreSQL hub backend: every hub process is STATELESS (only its per-device rate-limit
@@ -77,6 +77,7 @@ CREATE TABLE IF NOT EXISTS hub_changes (
   op_id text NOT NULL,
   CONSTRAINT hub_changes_identity UNIQUE (hlc, entity, entity_id, field)
 );
+CREATE INDEX IF NOT EXISTS hub_changes_row ON hub_changes (entity, entity_id, seq);
 CREATE TABLE IF NOT EXISTS hub_row_fields (
   entity text NOT NULL,
   entity_id text NOT NULL,
@@ -85,6 +86,7 @@ CREATE TABLE IF NOT EXISTS hub_row_fields (
   hlc text COLLATE "C" NOT NULL,
   PRIMARY KEY (entity, entity_id, field)
 );
+CREATE INDEX IF NOT EXISTS hub_row_fields_value ON hub_row_fields (entity, field, value);
 CREATE TABLE IF NOT EXISTS hub_devices (
   device_id text PRIMARY KEY,
   name text NOT NULL,
@@ -278,36 +280,66 @@ export class PgBackend implements HubBackend {
   }
 
   async pull(cursor: number, limit: number, scoped: boolean): Promise<PullPage> {
-    const r = await this.pool.query<{
-      seq: string;
-      entity: string;
-      entity_id: string;
-      field: string;
-      value: string;
-      hlc: string;
-      site_id: string;
-      user_id: string | null;
-      op_id: string;
-    }>('SELECT * FROM hub_changes WHERE seq > $1 ORDER BY seq LIMIT $2', [cursor, limit]);
-    const rows: ChangeRow[] = r.rows.map((x) => ({
-      seq: Number(x.seq),
-      entity: x.entity,
-      entityId: x.entity_id,
-      field: x.field,
-      value: JSON.parse(x.value) as unknown,
-      hlc: x.hlc,
-      siteId: x.site_id,
-      userId: x.user_id,
-      opId: x.op_id,
-    }));
+    const r = await this.pool.query<ChangeDbRow>('SELECT * FROM hub_changes WHERE seq > $1 ORDER BY seq LIMIT $2', [cursor, limit]);
+    const rows = r.rows.map(fromDb);
     const lookup = scoped ? await prefetchScopeRows(rows, (keys) => scopeRows(this.pool, keys), false) : null;
     return { rows, lookup };
+  }
+
+  async history(rows: Array<{ entity: string; id: string }>, maxSeq: number): Promise<ChangeRow[]> {
+    if (rows.length === 0) return [];
+    // Child rows are found through the scope copy of their parent field (hub_row_fields).
+    const children = await this.pool.query<{ entity: string; entity_id: string }>(
+      `SELECT f.entity, f.entity_id
+         FROM hub_row_fields f
+         JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(entity, field, value) USING (entity, field, value)`,
+      [
+        ...(['entity', 'field', 'value'] as const).map((col) =>
+          rows.flatMap((r) => {
+            const child = CHILD_ROWS[r.entity];
+            return child ? [col === 'entity' ? child[0] : col === 'field' ? child[1] : JSON.stringify(r.id)] : [];
+          }),
+        ),
+      ],
+    );
+    const keys = [...rows, ...children.rows.map((c) => ({ entity: c.entity, id: c.entity_id }))];
+    const r = await this.pool.query<ChangeDbRow>(
+      `SELECT c.* FROM hub_changes c
+         JOIN unnest($1::text[], $2::text[]) AS k(entity, entity_id) USING (entity, entity_id)
+        WHERE c.seq <= $3 ORDER BY c.seq`,
+      [keys.map((k) => k.entity), keys.map((k) => k.id), maxSeq],
+    );
+    return r.rows.map(fromDb);
   }
 
   async close(): Promise<void> {
     await this.pool.end();
   }
 }
+
+interface ChangeDbRow {
+  seq: string;
+  entity: string;
+  entity_id: string;
+  field: string;
+  value: string;
+  hlc: string;
+  site_id: string;
+  user_id: string | null;
+  op_id: string;
+}
+
+const fromDb = (x: ChangeDbRow): ChangeRow => ({
+  seq: Number(x.seq),
+  entity: x.entity,
+  entityId: x.entity_id,
+  field: x.field,
+  value: JSON.parse(x.value) as unknown,
+  hlc: x.hlc,
+  siteId: x.site_id,
+  userId: x.user_id,
+  opId: x.op_id,
+});
 
 async function tx<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();

@@ -44,6 +44,17 @@ const UNIT_FIELDS: Record<string, string[]> = {
   task: ['assigneeUnitCode', 'placeUnitCode'],
 };
 
+/** Rows whose district is their parent's: parent entity → [child entity, field naming the parent]. */
+export const CHILD_ROWS: Readonly<Record<string, readonly [string, string]>> = {
+  task: ['taskUpdate', 'taskId'],
+  facility: ['facilityStatus', 'facilityId'],
+};
+
+/** An update of the field that places a row in a district (the row may be moving between districts). */
+export function isUnitFieldUpdate(c: Pick<RemoteChange, 'entity' | 'field'>): boolean {
+  return c.field !== '_created' && (UNIT_FIELDS[c.entity]?.includes(c.field) ?? false);
+}
+
 /** Every field Scope reads from a stored row, per entity (what the PG hub keeps). */
 export const SCOPE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ...UNIT_FIELDS,

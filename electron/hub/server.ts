@@ -16,7 +16,7 @@ import {
 import type { HubAuth, Device } from './auth';
 import type { HubBackend } from './backend';
 import { PgBackend, type PgBackendOptions } from './pg-backend';
-import { ADMIN_ONLY, Scope, type RowLookup } from './scope';
+import { ADMIN_ONLY, isUnitFieldUpdate, Scope, type RowLookup } from './scope';
 import { SqliteBackend } from './sqlite-backend';
 
 /**
@@ -284,12 +284,24 @@ async function serve(
     const q = parse(pullQuery, req.query);
     const { rows, lookup } = await backend.pull(q.cursor, q.limit, d.role === 'district_reporter');
     const scope = lookup ? new Scope(lookup) : null;
+    const mine = (c: { siteId: string }) => c.siteId !== d.siteId; // the device's own changes: it has them
     const changes = rows.filter((c) => {
-      if (c.siteId === d.siteId) return false; // the device's own changes: it has them
+      if (!mine(c)) return false;
       if (!scope) return true;
       return scope.maySee(d.districts, c) && !scope.districtsOf(c).includes(ADMIN_ONLY);
     });
     const cursor = rows.length > 0 ? rows[rows.length - 1]!.seq : q.cursor;
+    if (scope) {
+      // A row moving INTO the reporter's districts (a task reassigned, a zone redrawn): the
+      // device never received its earlier changes (they were another district's), so send
+      // the row's whole history with its children; identities make the repeats harmless.
+      const moved = changes.filter((c) => isUnitFieldUpdate(c) && scope.districtsOf(c).some((x) => d.districts.includes(x)));
+      if (moved.length > 0) {
+        const seen = new Set(changes.map((c) => `${c.seq}`));
+        const history = (await backend.history(moved.map((c) => ({ entity: c.entity, id: c.entityId })), cursor)).filter((c) => mine(c) && !seen.has(`${c.seq}`));
+        return { changes: [...history, ...changes], cursor, more: rows.length === q.limit };
+      }
+    }
     return { changes, cursor, more: rows.length === q.limit };
   });
 

@@ -1,8 +1,9 @@
+import type { ChangeRow } from '../../shared/domain';
 import type { RemoteChange, Store } from '../core/store';
 import type { DeviceRole } from '../core/sync/protocol';
 import { HubAuth } from './auth';
 import type { EnrolOutcome, HubBackend, PullPage, PushOutcome } from './backend';
-import { storeLookup, type RowLookup } from './scope';
+import { CHILD_ROWS, storeLookup, type RowLookup } from './scope';
 
 /**
  * The single-process hub: the same core store in hub mode. Pushes are applied with
@@ -56,6 +57,24 @@ export class SqliteBackend implements HubBackend {
 
   async pull(cursor: number, limit: number, scoped: boolean): Promise<PullPage> {
     return { rows: this.store.changesSince(cursor, limit), lookup: scoped ? storeLookup(this.store) : null };
+  }
+
+  async history(rows: Array<{ entity: string; id: string }>, maxSeq: number): Promise<ChangeRow[]> {
+    const keys = new Map(rows.map((r) => [`${r.entity}\u0000${r.id}`, r]));
+    for (const r of rows) {
+      const child = CHILD_ROWS[r.entity];
+      if (!child) continue;
+      const [entity, field] = child;
+      for (const c of this.store.list(entity as 'taskUpdate', { [field]: r.id } as never, { includeDeleted: true })) keys.set(`${entity}\u0000${c.id}`, { entity, id: c.id });
+    }
+    const q = this.store.db.prepare(
+      `SELECT seq, entity, entity_id AS entityId, field, value, hlc, site_id AS siteId, user_id AS userId, op_id AS opId
+         FROM changes WHERE entity = ? AND entity_id = ? AND seq <= ? ORDER BY seq`,
+    );
+    return [...keys.values()]
+      .flatMap((k) => q.all(k.entity, k.id, maxSeq) as Array<ChangeRow & { value: string | null }>)
+      .map((c) => ({ ...c, value: c.value === null ? null : (JSON.parse(c.value) as unknown) }))
+      .sort((a, b) => a.seq - b.seq);
   }
 
   async close() {

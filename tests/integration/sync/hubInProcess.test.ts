@@ -194,6 +194,26 @@ function inProcessSuite(backend: HubBackendCase) {
       await expect(client(hoankiem).syncNow()).rejects.toMatchObject({ status: 403 });
     });
 
+    it('a task reassigned INTO a reporter\'s district reaches that device whole, with its follow-ups', async () => {
+      hub = await fresh();
+      const op = await enrolled(hub, 'op');
+      const badinh = await enrolled(hub, 'badinh', 'district_reporter', ['001']);
+      for (const d of [op, badinh]) ensureReferenceData(d.store);
+      const client = (d: { store: Store; token: string }) => new SyncClient(d.store, { hubUrl: hub!.url, token: d.token });
+      const t = op.store.write({ userId: null }, [{ op: 'create', entity: 'task', fields: { ...SAMPLES.task.create, assigneeUnitCode: '002', placeUnitCode: null, parentTaskId: null, directiveId: null, placeFacilityId: null } }]).ids[0]!;
+      op.store.write({ userId: null }, [{ op: 'create', entity: 'taskUpdate', fields: { ...SAMPLES.taskUpdate.create, taskId: t, kind: 'comment', text: 'Hoàn Kiếm đã nhận', fromStatus: null, toStatus: null } }]);
+      await client(op).syncNow();
+      await client(badinh).syncNow();
+      expect(badinh.store.get('task', t)).toBeUndefined(); // Hoàn Kiếm's task
+      op.store.write({ userId: null }, [{ op: 'update', entity: 'task', id: t, fields: { assigneeUnitCode: '001', title: 'Chuyển cho Ba Đình' } }]);
+      await client(op).syncNow();
+      await client(badinh).syncNow();
+      expect(badinh.store.get('task', t)).toMatchObject({ assigneeUnitCode: '001', title: 'Chuyển cho Ba Đình' });
+      expect(badinh.store.list('taskUpdate', { taskId: t }).map((u) => u.text)).toEqual(['Hoàn Kiếm đã nhận']);
+      // Nothing from other districts came along.
+      expect(badinh.store.list('task').map((x) => x.id)).toEqual([t]);
+    });
+
     it('a push that would give two live users the same username is refused (400 naming the field), nothing stored', async () => {
       hub = await fresh();
       const a = await enrolled(hub, 'ua');
