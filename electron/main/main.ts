@@ -158,6 +158,8 @@ function buildMenu() {
       buildMenu();
     },
     openExternal: (url) => void shell.openExternal(url),
+    // The outcome (or the hub's error) shows in the status bar and the sync log.
+    syncNow: () => void core?.sync.syncNow('manual').catch(() => undefined),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template as Electron.MenuItemConstructorOptions[]));
 }

@@ -9,17 +9,19 @@ export interface MenuActions {
   openWall(): void;
   setLanguage(lang: MenuLang): void;
   openExternal(url: string): void;
+  /** One sync round now (does nothing when sync is not set up; the status bar shows the result). */
+  syncNow(): void;
 }
 
 const labels = {
   vi: {
     file: 'Tệp', quit: 'Thoát', view: 'Xem', map: 'Bản đồ', facilities: 'Cơ sở điều trị', tasks: 'Nhiệm vụ', data: 'Số liệu',
-    scenarios: 'Kịch bản', wall: 'Mở màn hình lớn', settings: 'Cài đặt', language: 'Ngôn ngữ', help: 'Trợ giúp', about: 'Giới thiệu và nguồn dữ liệu',
+    scenarios: 'Kịch bản', wall: 'Mở màn hình lớn', settings: 'Cài đặt', syncNow: 'Đồng bộ ngay', language: 'Ngôn ngữ', help: 'Trợ giúp', about: 'Giới thiệu và nguồn dữ liệu',
     reload: 'Tải lại', fullscreen: 'Toàn màn hình', zoomIn: 'Phóng to', zoomOut: 'Thu nhỏ', resetZoom: 'Cỡ gốc', edit: 'Sửa',
   },
   en: {
     file: 'File', quit: 'Quit', view: 'View', map: 'Map', facilities: 'Facilities', tasks: 'Tasks', data: 'Data',
-    scenarios: 'Scenarios', wall: 'Open wall display', settings: 'Settings', language: 'Language', help: 'Help', about: 'About and data sources',
+    scenarios: 'Scenarios', wall: 'Open wall display', settings: 'Settings', syncNow: 'Sync now', language: 'Language', help: 'Help', about: 'About and data sources',
     reload: 'Reload', fullscreen: 'Full screen', zoomIn: 'Zoom in', zoomOut: 'Zoom out', resetZoom: 'Actual size', edit: 'Edit',
   },
 } as const;
@@ -38,7 +40,15 @@ export function menuTemplate(lang: MenuLang, actions: MenuActions): MenuItemTemp
   const t = labels[lang];
   const go = (route: string, label: string, accelerator: string): MenuItemTemplate => ({ label, accelerator, click: () => actions.navigate(route) });
   return [
-    { label: t.file, submenu: [{ label: t.settings, accelerator: 'CmdOrCtrl+,', click: () => actions.navigate('/settings') }, { type: 'separator' }, { label: t.quit, role: 'quit' }] },
+    {
+      label: t.file,
+      submenu: [
+        { label: t.settings, accelerator: 'CmdOrCtrl+,', click: () => actions.navigate('/settings') },
+        { label: t.syncNow, accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.syncNow() },
+        { type: 'separator' },
+        { label: t.quit, role: 'quit' },
+      ],
+    },
     { label: t.edit, submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
     {
       label: t.view,

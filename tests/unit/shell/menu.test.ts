@@ -5,7 +5,7 @@ const flat = (items: MenuItemTemplate[]): MenuItemTemplate[] => items.flatMap((i
 
 describe('application menu', () => {
   it('is Vietnamese by default-language labels and English when switched', () => {
-    const actions = { navigate: vi.fn(), openWall: vi.fn(), setLanguage: vi.fn(), openExternal: vi.fn() };
+    const actions = { navigate: vi.fn(), openWall: vi.fn(), setLanguage: vi.fn(), openExternal: vi.fn(), syncNow: vi.fn() };
     const vi_ = flat(menuTemplate('vi', actions)).map((i) => i.label);
     const en = flat(menuTemplate('en', actions)).map((i) => i.label);
     expect(vi_).toContain('Bản đồ');
@@ -14,12 +14,14 @@ describe('application menu', () => {
     expect(en).toContain('Map');
     expect(en).toContain('Open wall display');
   });
-  it('wires navigation, the wall window and the language switch', () => {
-    const actions = { navigate: vi.fn(), openWall: vi.fn(), setLanguage: vi.fn(), openExternal: vi.fn() };
+  it('wires navigation, the wall window, sync now and the language switch', () => {
+    const actions = { navigate: vi.fn(), openWall: vi.fn(), setLanguage: vi.fn(), openExternal: vi.fn(), syncNow: vi.fn() };
     const items = flat(menuTemplate('vi', actions));
     items.find((i) => i.label === 'Nhiệm vụ')!.click!();
     items.find((i) => i.label === 'Mở màn hình lớn')!.click!();
     items.find((i) => i.label === 'English')!.click!();
+    items.find((i) => i.label === 'Đồng bộ ngay')!.click!();
+    expect(actions.syncNow).toHaveBeenCalledOnce();
     expect(actions.navigate).toHaveBeenCalledWith('/tasks');
     expect(actions.openWall).toHaveBeenCalledOnce();
     expect(actions.setLanguage).toHaveBeenCalledWith('en');
