@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureReferenceData } from '../../electron/core/seed/reference';
 import { openStore, type Store } from '../../electron/core/store';
-import { SyncClient } from '../../electron/core/sync/client';
+import { DEFAULT_PULL_LIMIT, DEFAULT_PUSH_BATCH, SyncClient } from '../../electron/core/sync/client';
 import { pullResponse } from '../../electron/core/sync/protocol';
 import { round } from '../lib/timing';
 import { runWriteRateBench } from '../write-rate';
@@ -15,13 +15,13 @@ import { buildWorkload, WORKLOAD_MIX, WORKLOAD_ROWS, type Workload } from './wor
  * Sync benchmarks (`npm run bench -- sync`).
  *
  *  apply     store.applyRemote of 100,000 change rows from another site (see workload.ts) on
- *            a client: in ONE batch, and in pages of 2,000 = what SyncClient.pull does
+ *            a client: in ONE batch, and in pages of DEFAULT_PULL_LIMIT (5,000) = what SyncClient.pull does
  *            (each page its own transaction + fsync). Goal: < 3 s.
  *  hub       a hub in its own process on 127.0.0.1 with a SQLite file: the sending site's
  *            real SyncClient.push() of those rows over HTTP (reference units are not pushed:
  *            every device enters the same rows itself, seed/reference.ts) —
  *            change rows accepted per second (goal ≥ 20,000/s); then pull throughput:
- *            raw HTTP pages of 2,000 (hub serving + JSON), and a full SyncClient.pull()
+ *            raw HTTP pages of DEFAULT_PULL_LIMIT (hub serving + JSON), and a full SyncClient.pull()
  *            into a fresh store (serving + applying).
  *  clients   200 enrolled devices syncing at once (clients.ts). Goal: 0 errors.
  *  baseline  plain better-sqlite3 INSERT rate from bench/write-rate.ts in the same run
@@ -31,7 +31,8 @@ import { buildWorkload, WORKLOAD_MIX, WORKLOAD_ROWS, type Workload } from './wor
  */
 
 export const SYNC_GOALS = { applySeconds: 3, hubOpsPerSec: 20_000, clientErrors: 0 };
-export const PAGE = 2000;
+/** What the sync client does (its defaults): pages of this many rows. */
+export const PAGE = DEFAULT_PULL_LIMIT;
 export const DEVICES = 200;
 /**
  * Raised from the default 600/min per device. Not needed by the 200-device test itself
@@ -93,7 +94,7 @@ async function hubBench(dir: string, source: Store, label: string, hubOpts: { db
     const before = await hubSeq(hub.url);
     const cpu0 = hub.cpuSeconds();
     let t = performance.now();
-    const pushed = await new SyncClient(source, { hubUrl: hub.url, token, pushBatch: PAGE }).push();
+    const pushed = await new SyncClient(source, { hubUrl: hub.url, token, pushBatch: DEFAULT_PUSH_BATCH }).push();
     const pushSecs = (performance.now() - t) / 1000;
     const cpuPush = cpu0 !== null ? (hub.cpuSeconds() ?? 0) - cpu0 : null;
 

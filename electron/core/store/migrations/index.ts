@@ -3,6 +3,7 @@ import { m001 } from './001_initial';
 import { m002 } from './002_settings';
 import { m003 } from './003_changes_by_entity';
 import { m004 } from './004_sync';
+import { m005 } from './005_change_identity';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -14,7 +15,7 @@ export type { Migration } from './types';
  * whole version, never between two. There are no down-migrations: an older app refuses
  * a newer file (StoreOpenError 'too_new') instead of guessing.
  */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
