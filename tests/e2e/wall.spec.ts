@@ -230,6 +230,10 @@ test.describe('wall display', () => {
     await expect(wall).toHaveAttribute('data-date', TO, { timeout: 20_000 });
     await expect(wall).toHaveAttribute('data-live', 'live');
     await expect(page.locator('.wall-ro')).toHaveText('Chỉ xem');
+    // The figures are on screen before the token is revoked (they must stay afterwards).
+    const shown = page.getByTestId('wall-value-newToday');
+    await expect(shown).not.toHaveText('', { timeout: 15_000 });
+    const figure = await shown.textContent();
 
     await op('wall.tokens.revoke', { id: created.info.id });
     const refused = await fetch(`${app.url}/api/op/app.info`, {
@@ -247,7 +251,7 @@ test.describe('wall display', () => {
     await expect(wall).toHaveAttribute('data-live', 'refused', { timeout: 15_000 });
     await expect(page.getByTestId('wall-live')).toContainText('đã bị thu hồi');
     // The last figures stay on screen.
-    await expect(page.getByTestId('wall-value-newToday')).not.toHaveText('');
+    await expect(shown).toHaveText(figure!);
   });
 
   test('Settings → Màn hình lớn: order, seconds and metric are saved; a view token is shown once and can be revoked', async ({ page }) => {
