@@ -66,6 +66,17 @@ const edits = fc.oneof(
   { weight: 3, arbitrary: fc.record({ t: fc.constant('send' as const), from: r3, to: r3, start: fc.constant(0), len: fc.constant(10_000), dup: fc.constant(false), shuffle: fc.constant([]) }) },
 );
 
+/** Sites A and B on real files sharing a controllable clock, both holding A's parent rows. */
+function twoSites() {
+  const dir = tmp();
+  const t = { now: Date.UTC(2021, 11, 1) };
+  const a = stores.open({ path: path.join(dir, 'a.db'), siteId: 'siteA', clock: () => t.now });
+  const b = stores.open({ path: path.join(dir, 'b.db'), siteId: 'siteB', clock: () => t.now });
+  seedParents(a);
+  exchange(a, b);
+  return { dir, t, a, b };
+}
+
 describe('store.applyRemote: batch boundaries do not matter', () => {
   it(`one batch, pages, reversed pages, shuffled pages with duplicates, row by row: the same rows, versions and log (${RUNS} runs)`, () => {
     fc.assert(
@@ -170,12 +181,7 @@ describe('store.applyRemote: paths outside the common case', () => {
   it("a batch that brings back this site's own unpushed edit and a concurrent remote edit records the conflict", () => {
     // E.g. a device restored from an older backup imports a file holding its own later
     // edits and another site's: its own row is recorded in the same batch, then compared.
-    const dir = tmp();
-    const t = { now: Date.UTC(2021, 11, 1) };
-    const a = stores.open({ path: path.join(dir, 'a.db'), siteId: 'siteA', clock: () => t.now });
-    const b = stores.open({ path: path.join(dir, 'b.db'), siteId: 'siteB', clock: () => t.now });
-    seedParents(a);
-    exchange(a, b);
+    const { dir, t, a, b } = twoSites();
     t.now += 1000;
     a.write({ userId: 'ua' }, [{ op: 'update', entity: 'task', id: IDS.parentTask, fields: { title: 'Của A' } }]);
     t.now += 1000;
@@ -192,12 +198,7 @@ describe('store.applyRemote: paths outside the common case', () => {
   });
 
   it('an update of a row created before the batch changes only that field, and only when it wins', () => {
-    const dir = tmp();
-    const t = { now: Date.UTC(2021, 11, 1) };
-    const a = stores.open({ path: path.join(dir, 'a.db'), siteId: 'siteA', clock: () => t.now });
-    const b = stores.open({ path: path.join(dir, 'b.db'), siteId: 'siteB', clock: () => t.now });
-    seedParents(a);
-    exchange(a, b);
+    const { t, a, b } = twoSites();
     const before = b.get('task', IDS.parentTask)!;
     t.now += 1000;
     a.write({ userId: 'ua' }, [{ op: 'update', entity: 'task', id: IDS.parentTask, fields: { status: 'done', priority: 'high' } }]);
