@@ -14,31 +14,11 @@ import { formatDelta } from '../../../renderer/src/pages/wall/format';
 import { scaleTextSize, wallLabelScale } from '../../../renderer/src/pages/wall/mapLabels';
 import { MAP_METRIC_IDS } from '../../../renderer/src/map/metrics';
 import { WALL_METRICS, wallSettings, DEFAULT_WALL_SETTINGS } from '../../../shared/api/ops/wall';
+import { unit as baseUnit } from '../map/fixtures';
 
+/** A district of the snapshot (the map tests' neutral unit) with a level, or none. */
 const unit = (code: string, name: string, level: 1 | 2 | 3 | 4 | null, o: Partial<UnitMetrics> = {}): UnitMetrics =>
-  ({
-    code,
-    name,
-    adminLevel: 'district',
-    parentCode: '01',
-    population: 100_000,
-    newCommunity7d: 0,
-    newTotal7d: 0,
-    incidence7dPer100k: 0,
-    newCasesToday: 0,
-    activeF0: 0,
-    activeF0Per100k: 0,
-    trendRatio: null,
-    trendKind: 'bothZero',
-    oxygen7dPer100k: null,
-    deaths7dPer100k: null,
-    coverageAdultDose1: null,
-    coverageSenior50Full: null,
-    lastReportDate: null,
-    reportedOnDate: true,
-    epidemicLevel: level === null ? null : ({ level } as UnitMetrics['epidemicLevel']),
-    ...o,
-  }) as UnitMetrics;
+  baseUnit({ code, name, population: 100_000, lastReportDate: null, epidemicLevel: level === null ? null : ({ level } as UnitMetrics['epidemicLevel']), ...o });
 
 const task = (id: string, o: Partial<TaskBoardRow>): TaskBoardRow => ({ id, title: id, overdue: false, dueSoon: false, daysLeft: null, dueDate: null, ...o }) as TaskBoardRow;
 

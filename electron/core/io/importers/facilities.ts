@@ -12,9 +12,8 @@ import {
   type Problem,
 } from '../../../../shared/io';
 import { FacilityIndex } from './facility-index';
-import { fieldProblem, missingColumn, planFromRows, rowText, type ImportEnv, type Importer, type PlannedRow } from './types';
+import { fieldProblem, missingColumn, planFromRows, rowReader, skipOf, type ImportEnv, type Importer, type PlannedRow } from './types';
 import { inScope, unitResolver } from './unit-cells';
-import { isTotalLabel } from '../table';
 
 /**
  * The facility registry. A row updates the facility with the same id (column "Mã cơ sở",
@@ -60,15 +59,11 @@ export function facilitiesImporter(): Importer<FacilityRecord> {
       const c = (k: string) => env.col(k);
       return (cells, row, problems) => {
         const fields: Fields = {};
-        let bad = false;
-        const fail = (field: string, err: Parameters<typeof fieldProblem>[3]) => {
-          problems.push(fieldProblem(env, row, field, err));
-          bad = true;
-        };
-        const text = (k: string) => (c(k) === null ? undefined : cellText(cells[c(k)!]));
+        const r = rowReader(env, cells, row, problems);
+        const { text, fail } = r;
         const name = text('name');
         const idText = text('id');
-        if (!name && !idText) return { skip: rowText(cells).some(isTotalLabel) ? 'total' : 'empty' };
+        if (!name && !idText) return skipOf(cells);
         if (name !== undefined) {
           if (!name) fail('name', { code: 'required' });
           else if (name.length > 200) fail('name', { code: 'too_long', params: { max: 200 } });
@@ -123,7 +118,7 @@ export function facilitiesImporter(): Importer<FacilityRecord> {
           if (idx.byId.has(idText)) id = idText;
           else fail('id', { code: 'unknown_id', params: { value: idText } });
         }
-        if (bad) return null;
+        if (r.bad) return null;
         return { row, id, districtCode, fields };
       };
     },

@@ -1,7 +1,7 @@
 import { formatDateTime } from '../../../../shared/format';
 import { cellText, facilityStatusIssues, isValueError, parseCount, parseInstant, type Problem } from '../../../../shared/io';
 import { FacilityIndex } from './facility-index';
-import { fieldProblem, missingColumn, planFromRows, rowText, type Importer, type PlannedRow } from './types';
+import { fieldProblem, missingColumn, planFromRows, rowText, skipOf, type Importer, type PlannedRow } from './types';
 import { isTotalLabel } from '../table';
 
 /**
@@ -61,7 +61,7 @@ export function facilityStatusImporter(): Importer<StatusRecord> {
         });
         const idText = cId === null ? '' : cellText(cells[cId]);
         const nameText = cName === null ? '' : cellText(cells[cName]);
-        if (numbers === 0 && !bad) return { skip: rowText(cells).some(isTotalLabel) ? 'total' : 'empty' };
+        if (numbers === 0 && !bad) return skipOf(cells);
         let facilityId: string | null = null;
         if (idText) {
           const f = idx.byId.get(idText);

@@ -1,7 +1,6 @@
 import { BLANK_TASK, type Task } from '../../../../shared/domain';
-import { cellText, columnSpec, fold, isValueError, matchChoice, parseDate, type Problem } from '../../../../shared/io';
-import { fieldProblem, missingColumn, planFromRows, rowText, type ImportEnv, type Importer, type PlannedRow } from './types';
-import { isTotalLabel } from '../table';
+import { columnSpec, fold, isValueError, matchChoice, parseDate, type Problem } from '../../../../shared/io';
+import { fieldProblem, missingColumn, planFromRows, rowReader, skipOf, type ImportEnv, type Importer, type PlannedRow } from './types';
 
 /**
  * Tasks (a directive's task list as a spreadsheet). A row updates the task with the same
@@ -49,15 +48,11 @@ export function tasksImporter(): Importer<TaskRecord> {
       const c = (k: string) => env.col(k);
       return (cells, row, problems) => {
         const fields: Fields = {};
-        let bad = false;
-        const fail = (field: string, err: Parameters<typeof fieldProblem>[3]) => {
-          problems.push(fieldProblem(env, row, field, err));
-          bad = true;
-        };
-        const text = (k: string) => (c(k) === null ? undefined : cellText(cells[c(k)!]));
+        const r = rowReader(env, cells, row, problems);
+        const { text, fail } = r;
         const idText = text('id');
         const title = text('title');
-        if (!idText && !title) return { skip: rowText(cells).some(isTotalLabel) ? 'total' : 'empty' };
+        if (!idText && !title) return skipOf(cells);
         for (const k of TEXTS) {
           const t = text(k);
           if (t === undefined) continue;
@@ -102,7 +97,7 @@ export function tasksImporter(): Importer<TaskRecord> {
           if (data(env).tasks.some((t) => t.id === idText)) id = idText;
           else fail('id', { code: 'unknown_id', params: { value: idText } });
         }
-        if (bad) return null;
+        if (r.bad) return null;
         return { row, id, fields };
       };
     },

@@ -15,6 +15,7 @@ import {
 } from '../../../../shared/io';
 import type { Store, WriteOp } from '../../store';
 import type { CallContext } from '../../api/context';
+import { isTotalLabel } from '../table';
 
 /** Everything a kind's row parser and planner may use. */
 export interface ImportEnv {
@@ -129,6 +130,33 @@ export function missingColumn(env: ImportEnv, field: string, label?: string): Pr
 }
 
 /** Any non-empty text cell of the row that looks like a total label (e.g. "Tổng cộng" in an STT column). */
+/** Why a row without its key cells is skipped: a totals row ("Tổng cộng") or simply empty. */
+export function skipOf(cells: unknown[]): { skip: 'total' | 'empty' } {
+  return { skip: rowText(cells).some(isTotalLabel) ? 'total' : 'empty' };
+}
+
+/**
+ * One row of a registry-style sheet (facilities, tasks) being read: the text of a column
+ * (undefined when the file lacks it), and `fail` recording a problem on a field, after
+ * which `bad` is true and the row is not planned.
+ */
+export function rowReader(env: ImportEnv, cells: unknown[], row: number, problems: Problem[]) {
+  let bad = false;
+  return {
+    text(key: string): string | undefined {
+      const i = env.col(key);
+      return i === null ? undefined : cellText(cells[i]);
+    },
+    fail(field: string, err: Parameters<typeof fieldProblem>[3]): void {
+      problems.push(fieldProblem(env, row, field, err));
+      bad = true;
+    },
+    get bad(): boolean {
+      return bad;
+    },
+  };
+}
+
 export function rowText(cells: unknown[]): string[] {
   const out: string[] = [];
   for (const c of cells) {

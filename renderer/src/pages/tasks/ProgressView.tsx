@@ -4,11 +4,47 @@ import { formatNumber, type Lang } from '../../../../shared/format';
 import { Meter } from '../../components/charts';
 
 /** Progress (done / total, cancelled tasks left out) per directive and task group, and per assignee unit. */
-export function ProgressView({ board, onUnit }: { board: TaskBoard; onUnit: (org: string) => void }) {
-  const { t, i18n } = useTranslation();
+const bar = (p: number | null) => (p === null ? null : p >= 100 ? 'ok' : null);
+
+function usePct() {
+  const { i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const pct = (p: number | null) => (p === null ? '–' : `${formatNumber(p, lang, 0)} %`);
-  const bar = (p: number | null) => (p === null ? null : p >= 100 ? 'ok' : null);
+  return (p: number | null) => (p === null ? '–' : `${formatNumber(p, lang, 0)} %`);
+}
+
+/** Header of a progress table: what the rows are, then progress, done, overdue. */
+function ProgressHead({ first }: { first: string }) {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        <th>{first}</th>
+        <th>{t('tasks.col.progress')}</th>
+        <th className="num">{t('tasks.col.done')}</th>
+        <th className="num">{t('tasks.col.overdue')}</th>
+      </tr>
+    </thead>
+  );
+}
+
+/** Progress bar, "done/total (pct)" and overdue count of one group or unit. */
+function ProgressCells({ p, name }: { p: { pct: number | null; done: number; total: number; overdue: number }; name: string }) {
+  const { t } = useTranslation();
+  const pct = usePct();
+  return (
+    <>
+      <td className="meter-cell">
+        <Meter pct={p.pct} level={bar(p.pct)} label={t('tasks.progressOf', { name })} />
+      </td>
+      <td className="num">{t('tasks.doneOf', { done: p.done, total: p.total, pct: pct(p.pct) })}</td>
+      <td className={`num ${p.overdue ? 'level-text-critical' : ''}`}>{p.overdue || '–'}</td>
+    </>
+  );
+}
+
+export function ProgressView({ board, onUnit }: { board: TaskBoard; onUnit: (org: string) => void }) {
+  const { t } = useTranslation();
+  const pct = usePct();
   return (
     <div className="progress-view" data-testid="progress-view">
       {board.directives.map((d) => (
@@ -22,25 +58,14 @@ export function ProgressView({ board, onUnit }: { board: TaskBoard; onUnit: (org
             {d.overdue > 0 && <span className="badge critical">{t('tasks.overdueCount', { count: d.overdue })}</span>}
           </div>
           <table className="grid compact">
-            <thead>
-              <tr>
-                <th>{t('tasks.col.group')}</th>
-                <th>{t('tasks.col.progress')}</th>
-                <th className="num">{t('tasks.col.done')}</th>
-                <th className="num">{t('tasks.col.overdue')}</th>
-              </tr>
-            </thead>
+            <ProgressHead first={t('tasks.col.group')} />
             <tbody>
               {d.groups.map((g) => (
                 <tr key={g.key ?? 'none'}>
                   <td>
                     <strong>{g.key ?? '–'}</strong> {g.title ?? t('tasks.noGroup')}
                   </td>
-                  <td className="meter-cell">
-                    <Meter pct={g.pct} level={bar(g.pct)} label={t('tasks.progressOf', { name: g.key ?? '' })} />
-                  </td>
-                  <td className="num">{t('tasks.doneOf', { done: g.done, total: g.total, pct: pct(g.pct) })}</td>
-                  <td className={`num ${g.overdue ? 'level-text-critical' : ''}`}>{g.overdue || '–'}</td>
+                  <ProgressCells p={g} name={g.key ?? ''} />
                 </tr>
               ))}
             </tbody>
@@ -50,14 +75,7 @@ export function ProgressView({ board, onUnit }: { board: TaskBoard; onUnit: (org
       <section className="card">
         <h2>{t('tasks.byUnit')}</h2>
         <table className="grid compact" data-testid="unit-progress">
-          <thead>
-            <tr>
-              <th>{t('tasks.col.assignee')}</th>
-              <th>{t('tasks.col.progress')}</th>
-              <th className="num">{t('tasks.col.done')}</th>
-              <th className="num">{t('tasks.col.overdue')}</th>
-            </tr>
-          </thead>
+          <ProgressHead first={t('tasks.col.assignee')} />
           <tbody>
             {board.units.map((u) => (
               <tr key={u.assigneeOrg} className={u.overdue ? 'overdue' : undefined}>
@@ -66,11 +84,7 @@ export function ProgressView({ board, onUnit }: { board: TaskBoard; onUnit: (org
                     {u.assigneeOrg}
                   </button>
                 </td>
-                <td className="meter-cell">
-                  <Meter pct={u.pct} level={bar(u.pct)} label={t('tasks.progressOf', { name: u.assigneeOrg })} />
-                </td>
-                <td className="num">{t('tasks.doneOf', { done: u.done, total: u.total, pct: pct(u.pct) })}</td>
-                <td className={`num ${u.overdue ? 'level-text-critical' : ''}`}>{u.overdue || '–'}</td>
+                <ProgressCells p={u} name={u.assigneeOrg} />
               </tr>
             ))}
           </tbody>
